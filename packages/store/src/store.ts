@@ -1,0 +1,97 @@
+import type {
+  Area,
+  Correspondence,
+  Geometry,
+  ImportBatch,
+  ImportDiff,
+  IndicatorDefinition,
+  IndicatorInput,
+  Observation,
+  SpatialLevel,
+  StoredObservation,
+} from '@lagebild/core';
+
+/**
+ * The one store interface. Both engines (SQLite, PostgreSQL) implement it and pass the same contract
+ * suite (packages/store/test/store.contract.ts). Everything that writes does so through `applyBatch`,
+ * in one transaction, so an import is all-or-nothing and can be undone whole.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+
+  /** Brings the schema to the newest version; safe to call on every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  listLevels(): Promise<SpatialLevel[]>;
+  getLevel(id: string): Promise<SpatialLevel | null>;
+
+  /** Areas of a level valid at `at` (ISO date; default: today's valid version, i.e. validTo null). */
+  listAreas(levelId: string, options?: AreaQuery): Promise<StoredArea[]>;
+  getArea(levelId: string, key: string, at?: string): Promise<StoredArea | null>;
+  /** All keys of a level across every territorial version (for validating imports). */
+  listAreaKeys(levelId: string): Promise<string[]>;
+  listCorrespondences(fromLevelId: string, toLevelId: string): Promise<Correspondence[]>;
+
+  listIndicators(): Promise<IndicatorDefinition[]>;
+  /** The current definition, or the given version. */
+  getIndicator(id: string, version?: number): Promise<IndicatorDefinition | null>;
+  listIndicatorVersions(id: string): Promise<IndicatorDefinition[]>;
+
+  /** Values of one indicator on one level; all periods when `period` is omitted. */
+  getValues(query: ValueQuery): Promise<StoredObservation[]>;
+  /** The periods for which an indicator has observations on a level, ascending. */
+  listPeriods(indicatorId: string, levelId: string): Promise<string[]>;
+  /** Time series of one indicator for one area, ascending by period. */
+  getSeries(indicatorId: string, levelId: string, areaKey: string): Promise<StoredObservation[]>;
+  /** Per level: number of observations per indicator (for catalogue views). */
+  countObservations(indicatorId: string): Promise<{ levelId: string; periods: number; values: number }[]>;
+
+  /** What `applyBatch` would change, without writing anything. */
+  diffBatch(batch: BatchInput): Promise<ImportDiff>;
+  /** Writes the whole batch in one transaction and records what it replaced, for undo. */
+  applyBatch(batch: BatchInput, onProgress?: (done: number, total: number) => void): Promise<ImportBatch>;
+  /**
+   * Restores the state before the batch exactly. Refused with `BatchConflict` while a later, still
+   * applied batch changed rows this batch wrote (undo that one first).
+   */
+  undoBatch(batchId: number): Promise<ImportBatch>;
+  listBatches(): Promise<ImportBatch[]>;
+  getBatch(batchId: number): Promise<ImportBatch | null>;
+}
+
+export interface AreaQuery {
+  /** ISO date of the territorial status (Gebietsstand). */
+  at?: string;
+  withGeometry?: boolean;
+  /** Only areas whose parentKey is this key. */
+  parentKey?: string;
+}
+
+export interface StoredArea extends Area {
+  batchId: number | null;
+  /** [minLon, minLat, maxLon, maxLat] of the geometry, null without geometry. */
+  bbox: [number, number, number, number] | null;
+}
+
+export interface ValueQuery {
+  indicatorId: string;
+  levelId: string;
+  period?: string;
+  /** Restrict to these area keys. */
+  areaKeys?: string[];
+}
+
+/** Everything one import writes. Indicators are upserted: a changed definition becomes a new version. */
+export interface BatchInput {
+  file: string;
+  format: string;
+  mapping: unknown;
+  levels: SpatialLevel[];
+  areas: Area[];
+  correspondences: Correspondence[];
+  indicators: IndicatorInput[];
+  observations: Observation[];
+}
+
+export type { Geometry };
