@@ -9,3 +9,5 @@ export * from './domain/batch.ts';
 export * from './domain/table.ts';
 export * from './keys/ags.ts';
 export * from './period/period.ts';
+export * from './geo/index.ts';
+export * from './territory/territorial-status.ts';

@@ -1,3 +1,5 @@
+import type { ImportIssue } from './import.ts';
+
 /**
  * What every tabular reader (CSV, XLSX, GENESIS classic, GENESIS flat) hands to the mapping step:
  * one header row and data rows of text cells, each row remembering its line (or sheet row) in the
@@ -13,7 +15,7 @@ export interface Table {
   /** Reader-specific facts: GENESIS table code and title, sheet name, footer notes … */
   meta: Record<string, string>;
   /** Problems found while reading (truncation, encoding), reported with the mapping's findings. */
-  issues: import('./import.ts').ImportIssue[];
+  issues: ImportIssue[];
 }
 
 export interface TableRow {

@@ -1,0 +1,3 @@
+export { buildProgram, main } from './main.ts';
+export { loadDemo, DEMO_MANIFEST } from './commands/demo.command.ts';
+export { importWithMapping } from './commands/import.command.ts';

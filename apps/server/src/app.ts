@@ -1,0 +1,47 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { AppContext } from './app-context.ts';
+import { errorHandler } from './http/errors.ts';
+import { API_PREFIX, buildOpenApi } from './http/openapi.ts';
+import type { AnyRoute } from './http/route.ts';
+import { importRoutes } from './routes/imports.routes.ts';
+import { indicatorRoutes } from './routes/indicators.routes.ts';
+import { levelRoutes } from './routes/levels.routes.ts';
+import { systemRoutes } from './routes/system.routes.ts';
+
+/** Every API route, in one list: the app registers them and the OpenAPI document describes them. */
+export const API_ROUTES: AnyRoute[] = [...systemRoutes, ...levelRoutes, ...indicatorRoutes, ...importRoutes] as AnyRoute[];
+
+export interface BuildAppOptions {
+  logger?: boolean | { level: string };
+}
+
+/** Builds the HTTP app around a context; no port is opened, so tests use `app.inject()`. */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ code: 'NotFound', message: `No route ${request.method} ${request.url}.`, details: null });
+  });
+  await app.register(multipart, { limits: { fileSize: ctx.uploadLimitBytes, files: 20, fields: 10 } });
+
+  const openApi = buildOpenApi(API_ROUTES, ctx.version);
+  app.get(`${API_PREFIX}/openapi.json`, async () => openApi);
+  for (const route of API_ROUTES) registerRoute(app, route, ctx);
+  return app;
+}
+
+function registerRoute(app: FastifyInstance, route: AnyRoute, ctx: AppContext): void {
+  app.route({
+    method: route.method,
+    url: API_PREFIX + route.path.replace(/\{(\w+)\}/g, ':$1'),
+    handler: async (request, reply) => {
+      const params = route.params ? route.params.parse(request.params) : {};
+      const query = route.query ? route.query.parse(request.query) : {};
+      const body = route.body ? route.body.parse(request.body ?? undefined) : undefined;
+      const result = await route.handler({ params, query, body, request, reply, ctx });
+      if (route.status && reply.statusCode === 200) void reply.status(route.status);
+      return result;
+    },
+  });
+}

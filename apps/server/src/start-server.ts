@@ -1,0 +1,20 @@
+import { openStore } from '@lagebild/store';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { PendingImports } from './imports/pending-imports.ts';
+import type { Settings } from './settings.ts';
+
+export const VERSION = '0.1.0';
+
+/** Opens the store, migrates it and listens. Returns the app so the caller can close it. */
+export async function startServer(settings: Settings): Promise<FastifyInstance> {
+  const store = await openStore(settings.database);
+  await store.migrate();
+  const app = await buildApp(
+    { store, pendingImports: new PendingImports(), version: VERSION, uploadLimitBytes: settings.uploadLimitMb * 1024 * 1024 },
+    { logger: settings.logLevel === 'silent' ? false : { level: settings.logLevel } },
+  );
+  app.addHook('onClose', async () => store.close());
+  await app.listen({ port: settings.port, host: settings.host });
+  return app;
+}

@@ -1,0 +1,18 @@
+import type { ImportReport } from '@lagebild/core';
+import type { Store } from '@lagebild/store';
+import { parseImportMapping } from './import-mapping.ts';
+import { planImport } from './plan-import.ts';
+import { runImport, type RunImportOptions } from './run-import.ts';
+import type { SourceFile } from './source-file.ts';
+
+/** The whole import cycle for one source: parse the mapping, read, map, validate, report, apply. */
+export async function importFiles(
+  store: Store,
+  files: SourceFile[],
+  mapping: unknown,
+  options: RunImportOptions,
+): Promise<ImportReport> {
+  const spec = parseImportMapping(mapping);
+  const plan = await planImport(files, spec, store);
+  return runImport(plan, store, options);
+}

@@ -1,0 +1,7 @@
+export type { AreaQuery, BatchInput, Geometry, Store, StoredArea, ValueQuery } from './store.ts';
+export { createPostgresStore, createSqliteStore, openStore, parseStoreUrl } from './factory.ts';
+export type { StoreTarget } from './factory.ts';
+export { KyselyStore } from './kysely-store.ts';
+export type { StoreOptions } from './kysely-store.ts';
+export type { PostgresOptions } from './dialects/postgres.ts';
+export type { Capabilities, DialectName, Engine, ProgressListener } from './engine.ts';

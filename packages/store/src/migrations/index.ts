@@ -1,0 +1,29 @@
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationResult } from 'kysely';
+import type { Capabilities } from '../engine.ts';
+import type { Database } from '../schema.ts';
+import { initialSchema } from './0001-initial-schema.ts';
+
+/**
+ * Every migration, by the name recorded in `kysely_migration`. Names are permanent: add new ones at
+ * the end, never rename or edit one that has shipped.
+ */
+export function migrations(caps: Capabilities): Record<string, Migration> {
+  return {
+    '0001-initial-schema': initialSchema(caps),
+  };
+}
+
+/** Applies the pending migrations; returns what ran (empty when the schema is current). */
+export async function migrateToLatest(db: Kysely<Database>, caps: Capabilities): Promise<MigrationResult[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(caps) },
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${(error as Error).message}`, { cause: error });
+  }
+  return results;
+}
