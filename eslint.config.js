@@ -24,7 +24,9 @@ export default tseslint.config(
             { name: m, message: 'The core is pure: no I/O.' },
             { name: `node:${m}`, message: 'The core is pure: no I/O.' },
           ]),
-          patterns: [{ group: ['pg', 'better-sqlite3', 'kysely', 'fastify'], message: 'The core is pure: no I/O.' }],
+          patterns: [
+            { group: ['pg', 'better-sqlite3', 'kysely', 'fastify'], message: 'The core is pure: no I/O.' },
+          ],
         },
       ],
     },
@@ -32,7 +34,13 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
     },
   },
 );

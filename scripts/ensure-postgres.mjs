@@ -14,7 +14,10 @@ function ready() {
 }
 
 function tcpProbe() {
-  const r = spawnSync(process.execPath, ['-e', `require('net').connect(${port || 5432}, '${hostname}').on('connect', () => process.exit(0)).on('error', () => process.exit(1))`]);
+  const r = spawnSync(process.execPath, [
+    '-e',
+    `require('net').connect(${port || 5432}, '${hostname}').on('connect', () => process.exit(0)).on('error', () => process.exit(1))`,
+  ]);
   return r.status === 0;
 }
 
@@ -22,7 +25,9 @@ function tryStartCluster() {
   if (!existsSync('/etc/postgresql')) return false;
   for (const version of readdirSync('/etc/postgresql')) {
     try {
-      execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { stdio: 'inherit' });
+      execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], {
+        stdio: 'inherit',
+      });
     } catch {
       // Already running or not startable; readiness is checked below.
     }
@@ -33,7 +38,9 @@ function tryStartCluster() {
 async function main() {
   if (ready()) return console.log(url);
   if (!tryStartCluster()) {
-    console.error(`No PostgreSQL at ${hostname}:${port || 5432} and none installed. Install it (apt-get install postgresql) or set LAGEBILD_TEST_PG_URL.`);
+    console.error(
+      `No PostgreSQL at ${hostname}:${port || 5432} and none installed. Install it (apt-get install postgresql) or set LAGEBILD_TEST_PG_URL.`,
+    );
     process.exit(1);
   }
   for (let i = 0; i < 30; i++) {

@@ -13,7 +13,14 @@ const env = { ...process.env, LAGEBILD_TEST_PG_URL: pg.stdout.trim(), TZ: 'UTC' 
 
 const report = '.vitest-report.json';
 rmSync(report, { force: true });
-const args = ['vitest', 'run', '--reporter=default', `--reporter=json`, `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  `--reporter=json`,
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync('npx', args, { stdio: 'inherit', env });
 
 let passed = 0;

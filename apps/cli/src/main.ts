@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isDomainError } from '@lagebild/core';
-import { SETTINGS } from '@lagebild/server';
+import { SETTINGS } from '@lagebild/server/settings';
 import { registerBackupCommands } from './commands/backup.command.ts';
 import { registerBatchCommands } from './commands/batches.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
@@ -30,7 +30,8 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
-    return 0;
+    // Commands signal "done, but with findings" (e.g. a dry run with errors) through process.exitCode.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (isDomainError(error)) {

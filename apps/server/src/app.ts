@@ -10,7 +10,12 @@ import { levelRoutes } from './routes/levels.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 
 /** Every API route, in one list: the app registers them and the OpenAPI document describes them. */
-export const API_ROUTES: AnyRoute[] = [...systemRoutes, ...levelRoutes, ...indicatorRoutes, ...importRoutes] as AnyRoute[];
+export const API_ROUTES: AnyRoute[] = [
+  ...systemRoutes,
+  ...levelRoutes,
+  ...indicatorRoutes,
+  ...importRoutes,
+] as AnyRoute[];
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };
@@ -21,7 +26,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ code: 'NotFound', message: `No route ${request.method} ${request.url}.`, details: null });
+    void reply
+      .status(404)
+      .send({ code: 'NotFound', message: `No route ${request.method} ${request.url}.`, details: null });
   });
   await app.register(multipart, { limits: { fileSize: ctx.uploadLimitBytes, files: 20, fields: 10 } });
 

@@ -9,7 +9,8 @@ export const SETTINGS = {
   database: {
     env: 'LAGEBILD_DATABASE',
     default: 'sqlite:./data/lagebild.db',
-    description: 'Where the data lives: `sqlite:<file>` (embedded default) or `postgres://user@host:5432/db`.',
+    description:
+      'Where the data lives: `sqlite:<file>` (embedded default) or `postgres://user@host:5432/db`.',
     schema: z.string().min(1),
   },
   port: {

@@ -11,7 +11,12 @@ export async function startServer(settings: Settings): Promise<FastifyInstance> 
   const store = await openStore(settings.database);
   await store.migrate();
   const app = await buildApp(
-    { store, pendingImports: new PendingImports(), version: VERSION, uploadLimitBytes: settings.uploadLimitMb * 1024 * 1024 },
+    {
+      store,
+      pendingImports: new PendingImports(),
+      version: VERSION,
+      uploadLimitBytes: settings.uploadLimitMb * 1024 * 1024,
+    },
     { logger: settings.logLevel === 'silent' ? false : { level: settings.logLevel } },
   );
   app.addHook('onClose', async () => store.close());

@@ -31,7 +31,11 @@ describe('levels and areas', () => {
     expect(status).toBe(200);
     expect(type).toContain('application/geo+json');
     expect(body.type).toBe('FeatureCollection');
-    expect(body.features.map((f: { properties: { key: string } }) => f.properties.key)).toEqual(['01001', '01002', '01003']);
+    expect(body.features.map((f: { properties: { key: string } }) => f.properties.key)).toEqual([
+      '01001',
+      '01002',
+      '01003',
+    ]);
     expect(body.features[2].properties.name).toBe('Lübeck');
     expect(body.features[0].geometry.type).toBe('Polygon');
   });
@@ -46,7 +50,8 @@ describe('levels and areas', () => {
   it('simplifies geometry on request', async () => {
     const full = await get('/api/v1/levels/kreis/areas');
     const simple = await get('/api/v1/levels/kreis/areas?simplify=0.05');
-    const kiel = (b: { features: { geometry: { coordinates: number[][][] } }[] }) => b.features[1]!.geometry.coordinates[0]!.length;
+    const kiel = (b: { features: { geometry: { coordinates: number[][][] } }[] }) =>
+      b.features[1]!.geometry.coordinates[0]!.length;
     expect(kiel(simple.body)).toBeLessThan(kiel(full.body));
     expect(kiel(simple.body)).toBeGreaterThanOrEqual(4);
   });
@@ -54,7 +59,11 @@ describe('levels and areas', () => {
   it('answers unknown levels and areas with the one error shape', async () => {
     const level = await get('/api/v1/levels/nope/areas');
     expect(level.status).toBe(404);
-    expect(level.body).toEqual({ code: 'LevelNotFound', message: expect.stringContaining('kreis'), details: null });
+    expect(level.body).toEqual({
+      code: 'LevelNotFound',
+      message: expect.stringContaining('kreis'),
+      details: null,
+    });
     const area = await get('/api/v1/levels/kreis/areas/99999');
     expect(area.status).toBe(404);
     expect(area.body.code).toBe('AreaNotFound');
@@ -68,9 +77,17 @@ describe('indicators and values', () => {
   it('lists the catalogue with metadata and coverage', async () => {
     const { body } = await get('/api/v1/indicators');
     const einwohner = body.indicators.find((i: { id: string }) => i.id === 'einwohner');
-    expect(einwohner).toMatchObject({ name: 'Einwohner', unit: 'Personen', kind: 'count', aggregation: 'sum', version: 1 });
+    expect(einwohner).toMatchObject({
+      name: 'Einwohner',
+      unit: 'Personen',
+      kind: 'count',
+      aggregation: 'sum',
+      version: 1,
+    });
     expect(einwohner.coverage).toEqual([{ levelId: 'kreis', periods: 2, values: 4 }]);
-    expect((await get('/api/v1/indicators?q=arbeit')).body.indicators.map((i: { id: string }) => i.id)).toEqual(['arbeitslose']);
+    expect(
+      (await get('/api/v1/indicators?q=arbeit')).body.indicators.map((i: { id: string }) => i.id),
+    ).toEqual(['arbeitslose']);
   });
 
   it('returns the values of one period; Latin-1 names and decimal separators are read correctly', async () => {
@@ -97,7 +114,10 @@ describe('indicators and values', () => {
       ['2020', 90164],
       ['2021', 91113],
     ]);
-    expect((await get('/api/v1/indicators/einwohner/periods?level=kreis')).body.periods).toEqual(['2020', '2021']);
+    expect((await get('/api/v1/indicators/einwohner/periods?level=kreis')).body.periods).toEqual([
+      '2020',
+      '2021',
+    ]);
   });
 
   it('answers unknown indicators with 404', async () => {
@@ -120,45 +140,79 @@ value: { column: value }
   it('uploads for a dry run, applies, and undoes exactly', async () => {
     const before = await get('/api/v1/indicators/einwohner/values?level=kreis&period=2022');
     expect(before.body.values).toEqual([]);
-    const upload = multipart({ mapping }, [{ name: 'neu.csv', bytes: Buffer.from('key,value\n1001,100\n1002,200\n') }]);
+    const upload = multipart({ mapping }, [
+      { name: 'neu.csv', bytes: Buffer.from('key,value\n1001,100\n1002,200\n') },
+    ]);
     const dry = await app.inject({ method: 'POST', url: '/api/v1/imports', ...upload });
     expect(dry.statusCode).toBe(201);
     const report = dry.json();
     expect(report).toMatchObject({ dryRun: true, batchId: null, errors: 0 });
     expect(report.diff.observations).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
-    expect((await get('/api/v1/indicators/einwohner/values?level=kreis&period=2022')).body.values).toEqual([]);
+    expect((await get('/api/v1/indicators/einwohner/values?level=kreis&period=2022')).body.values).toEqual(
+      [],
+    );
 
-    const applied = await app.inject({ method: 'POST', url: `/api/v1/imports/${report.importId}/apply`, payload: {} });
+    const applied = await app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${report.importId}/apply`,
+      payload: {},
+    });
     expect(applied.statusCode).toBe(200);
     const batchId = applied.json().batchId;
     expect(batchId).toBeGreaterThan(0);
-    expect((await get('/api/v1/indicators/einwohner/values?level=kreis&period=2022')).body.values).toHaveLength(2);
+    expect(
+      (await get('/api/v1/indicators/einwohner/values?level=kreis&period=2022')).body.values,
+    ).toHaveLength(2);
 
-    const again = await app.inject({ method: 'POST', url: `/api/v1/imports/${report.importId}/apply`, payload: {} });
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${report.importId}/apply`,
+      payload: {},
+    });
     expect(again.statusCode).toBe(409);
 
     const undo = await app.inject({ method: 'POST', url: `/api/v1/batches/${batchId}/undo` });
     expect(undo.statusCode).toBe(200);
     expect(undo.json().status).toBe('undone');
-    expect((await get('/api/v1/indicators/einwohner/values?level=kreis&period=2022')).body.values).toEqual([]);
+    expect((await get('/api/v1/indicators/einwohner/values?level=kreis&period=2022')).body.values).toEqual(
+      [],
+    );
   });
 
   it('refuses to apply an import with errors and names file, row, column, expected and found', async () => {
-    const upload = multipart({ mapping }, [{ name: 'kaputt.csv', bytes: Buffer.from('key,value\n1001,100\n9999,5\n1003,viele\n') }]);
+    const upload = multipart({ mapping }, [
+      { name: 'kaputt.csv', bytes: Buffer.from('key,value\n1001,100\n9999,5\n1003,viele\n') },
+    ]);
     const dry = (await app.inject({ method: 'POST', url: '/api/v1/imports', ...upload })).json();
     expect(dry.errors).toBe(2);
     expect(dry.issues).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ code: 'UnknownArea', file: 'kaputt.csv', row: 3, found: '09999' }),
-        expect.objectContaining({ code: 'NotANumber', file: 'kaputt.csv', row: 4, column: 'value', found: 'viele' }),
+        expect.objectContaining({
+          code: 'NotANumber',
+          file: 'kaputt.csv',
+          row: 4,
+          column: 'value',
+          found: 'viele',
+        }),
       ]),
     );
-    const refused = await app.inject({ method: 'POST', url: `/api/v1/imports/${dry.importId}/apply`, payload: {} });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${dry.importId}/apply`,
+      payload: {},
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('ImportInvalid');
-    expect((await get('/api/v1/indicators/einwohner/values?level=kreis&period=2022')).body.values).toEqual([]);
+    expect((await get('/api/v1/indicators/einwohner/values?level=kreis&period=2022')).body.values).toEqual(
+      [],
+    );
 
-    const accepted = await app.inject({ method: 'POST', url: `/api/v1/imports/${dry.importId}/apply`, payload: { acceptExclusions: true } });
+    const accepted = await app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${dry.importId}/apply`,
+      payload: { acceptExclusions: true },
+    });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ excludedRows: 2, dryRun: false });
     const values = (await get('/api/v1/indicators/einwohner/values?level=kreis&period=2022')).body.values;
@@ -171,7 +225,9 @@ value: { column: value }
     const r1 = await app.inject({ method: 'POST', url: '/api/v1/imports', ...noMapping });
     expect(r1.statusCode).toBe(422);
     expect(r1.json().code).toBe('MappingInvalid');
-    const badMapping = multipart({ mapping: 'format: csv\nlayout: sideways\n' }, [{ name: 'x.csv', bytes: readFixture('werte.csv') }]);
+    const badMapping = multipart({ mapping: 'format: csv\nlayout: sideways\n' }, [
+      { name: 'x.csv', bytes: readFixture('werte.csv') },
+    ]);
     const r2 = await app.inject({ method: 'POST', url: '/api/v1/imports', ...badMapping });
     expect(r2.statusCode).toBe(422);
     expect(r2.json().code).toBe('MappingInvalid');
@@ -188,11 +244,9 @@ describe('the OpenAPI document', () => {
       expect(operation.operationId).toBe(route.operationId);
       expect(operation['x-permission']).toBe(route.permission);
     }
-    expect(body.paths['/api/v1/indicators/{id}/values'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
-      'id',
-      'level',
-      'period',
-    ]);
+    expect(
+      body.paths['/api/v1/indicators/{id}/values'].get.parameters.map((p: { name: string }) => p.name),
+    ).toEqual(['id', 'level', 'period']);
   });
 
   it('gives every route one of the known permissions, so roles can be put in front of each', () => {

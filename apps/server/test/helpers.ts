@@ -19,19 +19,38 @@ export function fixtureMapping(name: string): unknown {
 }
 
 /** A fresh SQLite store in a temp dir with the small Kreis fixture imported, and the app around it. */
-export async function appWithFixtures(): Promise<{ app: FastifyInstance; store: Store; cleanup: () => Promise<void> }> {
+export async function appWithFixtures(): Promise<{
+  app: FastifyInstance;
+  store: Store;
+  cleanup: () => Promise<void>;
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'lagebild-api-'));
   const store = await openStore(`sqlite:${join(dir, 'test.db')}`);
   await store.migrate();
-  await importFiles(store, [{ name: 'kreise.geojson', bytes: readFixture('kreise.geojson') }], fixtureMapping('kreise.mapping.yaml'), {
-    apply: true,
-    acceptExclusions: false,
+  await importFiles(
+    store,
+    [{ name: 'kreise.geojson', bytes: readFixture('kreise.geojson') }],
+    fixtureMapping('kreise.mapping.yaml'),
+    {
+      apply: true,
+      acceptExclusions: false,
+    },
+  );
+  await importFiles(
+    store,
+    [{ name: 'werte.csv', bytes: readFixture('werte.csv') }],
+    fixtureMapping('werte.mapping.yaml'),
+    {
+      apply: true,
+      acceptExclusions: false,
+    },
+  );
+  const app = await buildApp({
+    store,
+    pendingImports: new PendingImports(),
+    version: 'test',
+    uploadLimitBytes: 5 * 1024 * 1024,
   });
-  await importFiles(store, [{ name: 'werte.csv', bytes: readFixture('werte.csv') }], fixtureMapping('werte.mapping.yaml'), {
-    apply: true,
-    acceptExclusions: false,
-  });
-  const app = await buildApp({ store, pendingImports: new PendingImports(), version: 'test', uploadLimitBytes: 5 * 1024 * 1024 });
   return {
     app,
     store,
@@ -48,15 +67,22 @@ export function multipart(fields: Record<string, string>, files: { name: string;
   const boundary = `----lagebild${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
   }
   for (const file of files) {
     parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
       file.bytes,
       Buffer.from('\r\n'),
     );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

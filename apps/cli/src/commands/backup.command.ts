@@ -18,7 +18,8 @@ export function registerBackupCommands(program: Command): void {
       const { database } = commandSettings(command);
       const sqlite = sqliteFile(database);
       if (sqlite) {
-        if (!existsSync(sqlite)) throw new DomainError('FileUnreadable', `${sqlite}: no database to back up.`);
+        if (!existsSync(sqlite))
+          throw new DomainError('FileUnreadable', `${sqlite}: no database to back up.`);
         const db = new Database(sqlite, { readonly: true, fileMustExist: true });
         try {
           await db.backup(file);
@@ -57,6 +58,11 @@ function checkSqliteBackup(file: string): void {
 
 function run(tool: string, args: string[]): void {
   const result = spawnSync(tool, args, { stdio: 'inherit' });
-  if (result.error) throw new DomainError('FileUnreadable', `${tool} is needed for PostgreSQL backups (apt-get install postgresql-client).`);
-  if (result.status !== 0) throw new DomainError('FileUnreadable', `${tool} failed with exit code ${result.status}.`);
+  if (result.error)
+    throw new DomainError(
+      'FileUnreadable',
+      `${tool} is needed for PostgreSQL backups (apt-get install postgresql-client).`,
+    );
+  if (result.status !== 0)
+    throw new DomainError('FileUnreadable', `${tool} failed with exit code ${result.status}.`);
 }

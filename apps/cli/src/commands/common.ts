@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { resolveSettings, type Settings } from '@lagebild/server';
+import { resolveSettings, type Settings } from '@lagebild/server/settings';
 import { openStore, type Store } from '@lagebild/store';
 
 /** Settings for a command: its own flags, the global --database, the environment, the defaults. */
-export function commandSettings(command: Command, overrides: Partial<Record<keyof Settings, string | number | undefined>> = {}): Settings {
+export function commandSettings(
+  command: Command,
+  overrides: Partial<Record<keyof Settings, string | number | undefined>> = {},
+): Settings {
   const globals = command.optsWithGlobals() as { database?: string };
   return resolveSettings({ database: globals.database, ...overrides });
 }

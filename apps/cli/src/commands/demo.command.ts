@@ -27,7 +27,9 @@ export function registerDemoCommand(program: Command): void {
     .option('--no-serve', 'only load the data')
     .action(async (options: { port?: string; host?: string; serve: boolean }, command: Command) => {
       const settings = commandSettings(command, { port: options.port, host: options.host });
-      await withStore(settings.database, (store) => loadDemo(store, (line) => process.stdout.write(`${line}\n`)));
+      await withStore(settings.database, (store) =>
+        loadDemo(store, (line) => process.stdout.write(`${line}\n`)),
+      );
       if (options.serve) await serveUntilStopped(settings);
     });
 }
@@ -36,7 +38,11 @@ export function registerDemoCommand(program: Command): void {
  * Runs every step of the demo manifest that is not applied yet, so a second start takes seconds and an
  * interrupted first start resumes where it stopped.
  */
-export async function loadDemo(store: Store, log: (line: string) => void, manifest = DEMO_MANIFEST): Promise<void> {
+export async function loadDemo(
+  store: Store,
+  log: (line: string) => void,
+  manifest = DEMO_MANIFEST,
+): Promise<void> {
   const steps = readManifest(manifest);
   const applied = new Set(
     (await store.listBatches()).filter((b) => b.status === 'applied').map((b) => stableJson(b.mapping)),
@@ -53,20 +59,35 @@ export async function loadDemo(store: Store, log: (line: string) => void, manife
       acceptExclusions: step.acceptExclusions === true,
       var: vars,
     });
-    if (result.dryRun) throw new DomainError('ImportInvalid', `${label}: ${result.errors} error(s); the demo data did not load.`, result);
+    if (result.dryRun)
+      throw new DomainError(
+        'ImportInvalid',
+        `${label}: ${result.errors} error(s); the demo data did not load.`,
+        result,
+      );
     loaded++;
     const counts = result.diff;
-    const excluded = result.excludedRows ? `, ${result.excludedRows} rows of other territorial status left out` : '';
-    log(`${label}: ${counts.areas.inserted} areas, ${counts.indicators.inserted} indicators, ${counts.observations.inserted} values${excluded}`);
+    const excluded = result.excludedRows
+      ? `, ${result.excludedRows} rows of other territorial status left out`
+      : '';
+    log(
+      `${label}: ${counts.areas.inserted} areas, ${counts.indicators.inserted} indicators, ${counts.observations.inserted} values${excluded}`,
+    );
   }
-  log(loaded === 0 ? 'Demo data already loaded.' : `Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  log(
+    loaded === 0
+      ? 'Demo data already loaded.'
+      : `Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
 }
 
 /** JSON with sorted keys, so a mapping compares equal however the store kept it. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
       : v,
   );
 }
@@ -74,6 +95,7 @@ function stableJson(value: unknown): string {
 function readManifest(path: string): DemoStep[] {
   if (!existsSync(path)) throw new DomainError('FileUnreadable', `${path}: demo manifest not found.`);
   const parsed = parseYaml(readFileSync(path, 'utf8')) as { steps?: DemoStep[] };
-  if (!Array.isArray(parsed.steps)) throw new DomainError('MappingInvalid', `${path}: expected a list under "steps".`);
+  if (!Array.isArray(parsed.steps))
+    throw new DomainError('MappingInvalid', `${path}: expected a list under "steps".`);
   return parsed.steps;
 }

@@ -18,19 +18,27 @@ interface ImportOptions {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Import a file with a mapping. Dry run by default: reports what would change; --apply writes it.')
+    .description(
+      'Import a file with a mapping. Dry run by default: reports what would change; --apply writes it.',
+    )
     .argument('<mapping>', 'mapping file (YAML/JSON); its `file:` names the data unless [file] is given')
     .argument('[file]', 'data file (a .shp brings its .dbf/.prj/.cpg)')
     .option('--apply', 'write the import (in one transaction)')
     .option('--accept-exclusions', 'apply the valid rows and leave out the rows listed with errors')
     .option('--json', 'print the full report as JSON')
     .option('--var <name=value>', 'fill a ${name} placeholder in the mapping (repeatable)', collectVar, {})
-    .action(async (mappingPath: string, file: string | undefined, options: ImportOptions, command: Command) => {
-      const settings = commandSettings(command);
-      const report = await withStore(settings.database, (store) => importWithMapping(store, mappingPath, file, options));
-      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, 'Import')}\n`);
-      if (report.errors > 0 && report.dryRun) process.exitCode = 1;
-    });
+    .action(
+      async (mappingPath: string, file: string | undefined, options: ImportOptions, command: Command) => {
+        const settings = commandSettings(command);
+        const report = await withStore(settings.database, (store) =>
+          importWithMapping(store, mappingPath, file, options),
+        );
+        process.stdout.write(
+          options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, 'Import')}\n`,
+        );
+        if (report.errors > 0 && report.dryRun) process.exitCode = 1;
+      },
+    );
 }
 
 /** Loads mapping and data, runs the import cycle; an invalid apply still prints its report. */
@@ -50,16 +58,25 @@ export async function importWithMapping(
       onProgress: bar.update,
     });
   } catch (error) {
-    if (isDomainError(error) && error.code === 'ImportInvalid' && isReport(error.details)) return error.details;
+    if (isDomainError(error) && error.code === 'ImportInvalid' && isReport(error.details))
+      return error.details;
     throw error;
   } finally {
     bar.stop();
   }
 }
 
-function sourceFiles(mappingPath: string, raw: Record<string, unknown>, dataPath: string | null): SourceFile[] {
+function sourceFiles(
+  mappingPath: string,
+  raw: Record<string, unknown>,
+  dataPath: string | null,
+): SourceFile[] {
   if (raw.format === 'catalogue') return [{ name: basename(mappingPath), bytes: readFileSync(mappingPath) }];
-  if (!dataPath) throw new DomainError('MappingInvalid', `${mappingPath}: name the data file as an argument or as "file:" in the mapping.`);
+  if (!dataPath)
+    throw new DomainError(
+      'MappingInvalid',
+      `${mappingPath}: name the data file as an argument or as "file:" in the mapping.`,
+    );
   return loadSourceFiles(dataPath);
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startServer } from '@lagebild/server';
+import type { Settings } from '@lagebild/server/settings';
 import { commandSettings } from './common.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -14,10 +14,14 @@ export function registerServeCommand(program: Command): void {
     });
 }
 
-export async function serveUntilStopped(settings: Parameters<typeof startServer>[0]): Promise<void> {
+export async function serveUntilStopped(settings: Settings): Promise<void> {
+  // The server (Fastify and the routes) loads only for the commands that serve.
+  const { startServer } = await import('@lagebild/server');
   const app = await startServer(settings);
   const address = `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}`;
-  process.stdout.write(`Lagebild is running at ${address} (API: ${address}/api/v1/openapi.json). Stop with Ctrl+C.\n`);
+  process.stdout.write(
+    `Lagebild is running at ${address} (API: ${address}/api/v1/openapi.json). Stop with Ctrl+C.\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => void app.close().then(resolve);
     process.once('SIGINT', stop);

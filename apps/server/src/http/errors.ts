@@ -27,7 +27,10 @@ const STATUS: Record<DomainErrorCode, number> = {
 
 export function toApiError(error: unknown): { status: number; body: ApiError } {
   if (isDomainError(error)) {
-    return { status: STATUS[error.code], body: { code: error.code, message: error.message, details: error.details ?? null } };
+    return {
+      status: STATUS[error.code],
+      body: { code: error.code, message: error.message, details: error.details ?? null },
+    };
   }
   if (error instanceof ZodError) {
     const details = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
@@ -41,7 +44,10 @@ export function toApiError(error: unknown): { status: number; body: ApiError } {
       body: { code: fastifyError.code ?? 'BadRequest', message: fastifyError.message, details: null },
     };
   }
-  return { status: 500, body: { code: 'InternalError', message: 'An unexpected error occurred.', details: null } };
+  return {
+    status: 500,
+    body: { code: 'InternalError', message: 'An unexpected error occurred.', details: null },
+  };
 }
 
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): void {

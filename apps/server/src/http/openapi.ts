@@ -7,7 +7,9 @@ const errorSchema = z
   .object({
     code: z.string().describe('Stable error code, e.g. AreaNotFound, ImportInvalid.'),
     message: z.string().describe('What went wrong, for people.'),
-    details: z.unknown().describe('Structured details: validation problems, import report, conflicting batches.'),
+    details: z
+      .unknown()
+      .describe('Structured details: validation problems, import report, conflicting batches.'),
   })
   .meta({ id: 'Error' });
 
@@ -24,7 +26,8 @@ export function buildOpenApi(routes: AnyRoute[], version: string): Record<string
     info: {
       title: 'Lagebild API',
       version,
-      description: 'Data hub of Lagebild: spatial levels, areas, indicator catalogue, observations and imports.',
+      description:
+        'Data hub of Lagebild: spatial levels, areas, indicator catalogue, observations and imports.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     paths,
@@ -40,7 +43,14 @@ function operation(route: AnyRoute): Record<string, unknown> {
     tags: route.tags,
     'x-permission': route.permission,
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(route.body) } },
+          },
+        }
+      : {}),
     ...(route.multipart ? { requestBody: multipartBody(route.multipart) } : {}),
     responses: {
       [String(route.status ?? 200)]: {
@@ -71,7 +81,8 @@ function parameters(schema: z.ZodObject<z.ZodRawShape> | undefined, where: 'path
 
 function multipartBody(multipart: NonNullable<AnyRoute['multipart']>): unknown {
   const properties: Record<string, unknown> = {};
-  for (const [name, description] of Object.entries(multipart.fields)) properties[name] = { type: 'string', description };
+  for (const [name, description] of Object.entries(multipart.fields))
+    properties[name] = { type: 'string', description };
   for (const [name, description] of Object.entries(multipart.files)) {
     properties[name] = { type: 'array', items: { type: 'string', format: 'binary' }, description };
   }
@@ -79,6 +90,9 @@ function multipartBody(multipart: NonNullable<AnyRoute['multipart']>): unknown {
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): unknown {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 }

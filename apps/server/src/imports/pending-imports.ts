@@ -27,7 +27,14 @@ export class PendingImports {
 
   add(files: SourceFile[], mapping: unknown, report: ImportReport): PendingImport {
     this.evict();
-    const item: PendingImport = { id: randomUUID(), createdAt: this.now(), files, mapping, report, appliedBatchId: null };
+    const item: PendingImport = {
+      id: randomUUID(),
+      createdAt: this.now(),
+      files,
+      mapping,
+      report,
+      appliedBatchId: null,
+    };
     this.items.set(item.id, item);
     return item;
   }

@@ -43,7 +43,11 @@ export const importRoutes = [
     response: importReportSchema,
     handler: async ({ params, ctx }) => {
       const pending = ctx.pendingImports.get(params.id);
-      if (!pending) throw new DomainError('BatchNotFound', `No pending import "${params.id}" (uploads expire after an hour).`);
+      if (!pending)
+        throw new DomainError(
+          'BatchNotFound',
+          `No pending import "${params.id}" (uploads expire after an hour).`,
+        );
       return { importId: pending.id, ...pending.report };
     },
   }),
@@ -61,9 +65,16 @@ export const importRoutes = [
     response: importReportSchema,
     handler: async ({ params, body, ctx }) => {
       const pending = ctx.pendingImports.get(params.id);
-      if (!pending) throw new DomainError('BatchNotFound', `No pending import "${params.id}" (uploads expire after an hour).`);
+      if (!pending)
+        throw new DomainError(
+          'BatchNotFound',
+          `No pending import "${params.id}" (uploads expire after an hour).`,
+        );
       if (pending.appliedBatchId !== null) {
-        throw new DomainError('Conflict', `Import "${params.id}" was already applied as batch ${pending.appliedBatchId}.`);
+        throw new DomainError(
+          'Conflict',
+          `Import "${params.id}" was already applied as batch ${pending.appliedBatchId}.`,
+        );
       }
       const report = await importFiles(ctx.store, pending.files, pending.mapping, {
         apply: true,
@@ -131,7 +142,10 @@ function parseMappingText(text: string): unknown {
   try {
     return parseYaml(text);
   } catch (error) {
-    throw new DomainError('MappingInvalid', `The mapping is not valid YAML/JSON: ${(error as Error).message}`);
+    throw new DomainError(
+      'MappingInvalid',
+      `The mapping is not valid YAML/JSON: ${(error as Error).message}`,
+    );
   }
 }
 

@@ -20,7 +20,9 @@ export const indicatorRoutes = [
       topic: z.string().optional().describe('Only this topic (Lebenslage/Handlungsfeld).'),
       q: z.string().optional().describe('Search in name, description and id.'),
     }),
-    response: z.object({ indicators: z.array(indicatorSchema.extend({ coverage: z.array(coverageSchema) })) }),
+    response: z.object({
+      indicators: z.array(indicatorSchema.extend({ coverage: z.array(coverageSchema) })),
+    }),
     handler: async ({ query, ctx }) => {
       const all = await ctx.store.listIndicators();
       const selected = all.filter((i) => (!query.topic || i.topic === query.topic) && matches(i, query.q));
@@ -38,7 +40,10 @@ export const indicatorRoutes = [
     tags: ['Indicators'],
     permission: 'data:read',
     params: idParams,
-    response: indicatorSchema.extend({ versions: z.array(indicatorSchema), coverage: z.array(coverageSchema) }),
+    response: indicatorSchema.extend({
+      versions: z.array(indicatorSchema),
+      coverage: z.array(coverageSchema),
+    }),
     handler: async ({ params, ctx }) => {
       const indicator = await requireIndicator(ctx, params.id);
       return {
@@ -69,7 +74,8 @@ export const indicatorRoutes = [
     path: '/indicators/{id}/values',
     operationId: 'getValues',
     summary: 'Values of an indicator for all areas of a level in one period',
-    description: 'Without `period` the latest period with values is used. Missing values carry their reason; they are never 0.',
+    description:
+      'Without `period` the latest period with values is used. Missing values carry their reason; they are never 0.',
     tags: ['Indicators'],
     permission: 'data:read',
     params: idParams,
@@ -77,7 +83,12 @@ export const indicatorRoutes = [
       level: levelQuery,
       period: z.string().optional().describe('`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; default: the latest.'),
     }),
-    response: z.object({ indicator: indicatorSchema, level: z.string(), period: z.string().nullable(), values: z.array(valueSchema) }),
+    response: z.object({
+      indicator: indicatorSchema,
+      level: z.string(),
+      period: z.string().nullable(),
+      values: z.array(valueSchema),
+    }),
     handler: async ({ params, query, ctx }) => {
       const indicator = await requireIndicator(ctx, params.id);
       await requireLevel(ctx, query.level);
@@ -87,7 +98,12 @@ export const indicatorRoutes = [
         ctx.store.getValues({ indicatorId: params.id, levelId: query.level, period }),
         areaNames(ctx, query.level),
       ]);
-      return { indicator, level: query.level, period, values: values.map((v) => ({ ...v, areaName: names.get(v.areaKey) ?? null })) };
+      return {
+        indicator,
+        level: query.level,
+        period,
+        values: values.map((v) => ({ ...v, areaName: names.get(v.areaKey) ?? null })),
+      };
     },
   }),
   defineRoute({
@@ -99,7 +115,13 @@ export const indicatorRoutes = [
     permission: 'data:read',
     params: idParams,
     query: z.object({ level: levelQuery, area: z.string().describe('Area key.') }),
-    response: z.object({ indicator: indicatorSchema, level: z.string(), area: z.string(), areaName: z.string().nullable(), values: z.array(valueSchema) }),
+    response: z.object({
+      indicator: indicatorSchema,
+      level: z.string(),
+      area: z.string(),
+      areaName: z.string().nullable(),
+      values: z.array(valueSchema),
+    }),
     handler: async ({ params, query, ctx }) => {
       const indicator = await requireIndicator(ctx, params.id);
       await requireLevel(ctx, query.level);
@@ -109,7 +131,13 @@ export const indicatorRoutes = [
         throw new DomainError('AreaNotFound', `No area "${query.area}" on level "${query.level}".`);
       }
       const areaName = area?.name ?? null;
-      return { indicator, level: query.level, area: query.area, areaName, values: series.map((v) => ({ ...v, areaName })) };
+      return {
+        indicator,
+        level: query.level,
+        area: query.area,
+        areaName,
+        values: series.map((v) => ({ ...v, areaName })),
+      };
     },
   }),
 ];
@@ -129,7 +157,11 @@ async function areaNames(ctx: AppContext, levelId: string): Promise<Map<string, 
 function matches(indicator: IndicatorDefinition, q: string | undefined): boolean {
   if (!q) return true;
   const needle = q.toLocaleLowerCase('de');
-  return [indicator.id, indicator.name, indicator.nameEn ?? '', indicator.description ?? '', indicator.topic].some((text) =>
-    text.toLocaleLowerCase('de').includes(needle),
-  );
+  return [
+    indicator.id,
+    indicator.name,
+    indicator.nameEn ?? '',
+    indicator.description ?? '',
+    indicator.topic,
+  ].some((text) => text.toLocaleLowerCase('de').includes(needle));
 }

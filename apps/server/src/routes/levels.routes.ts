@@ -81,7 +81,15 @@ export const levelRoutes = [
       const area = await ctx.store.getArea(params.level, params.key, query.at);
       if (!area) throw new DomainError('AreaNotFound', `No area "${params.key}" on level "${params.level}".`);
       void reply.type('application/geo+json');
-      return { ...toFeature(area, undefined), properties: { ...featureProperties(area), attributes: area.attributes, predecessors: area.predecessors, sourceCrs: area.sourceCrs } };
+      return {
+        ...toFeature(area, undefined),
+        properties: {
+          ...featureProperties(area),
+          attributes: area.attributes,
+          predecessors: area.predecessors,
+          sourceCrs: area.sourceCrs,
+        },
+      };
     },
   }),
 ];
@@ -89,15 +97,25 @@ export const levelRoutes = [
 export async function requireLevel(ctx: AppContext, levelId: string): Promise<void> {
   if (!(await ctx.store.getLevel(levelId))) {
     const known = (await ctx.store.listLevels()).map((l) => l.id).join(', ');
-    throw new DomainError('LevelNotFound', `No spatial level "${levelId}". Known levels: ${known || 'none'}.`);
+    throw new DomainError(
+      'LevelNotFound',
+      `No spatial level "${levelId}". Known levels: ${known || 'none'}.`,
+    );
   }
 }
 
 function toFeature(area: StoredArea, tolerance: number | undefined) {
-  const geometry: Geometry | null = area.geometry && tolerance ? simplifyGeometry(area.geometry, tolerance) : area.geometry;
+  const geometry: Geometry | null =
+    area.geometry && tolerance ? simplifyGeometry(area.geometry, tolerance) : area.geometry;
   return { type: 'Feature' as const, id: area.key, geometry, properties: featureProperties(area) };
 }
 
 function featureProperties(area: StoredArea) {
-  return { key: area.key, name: area.name, parentKey: area.parentKey, validFrom: area.validFrom, validTo: area.validTo };
+  return {
+    key: area.key,
+    name: area.name,
+    parentKey: area.parentKey,
+    validFrom: area.validFrom,
+    validTo: area.validTo,
+  };
 }

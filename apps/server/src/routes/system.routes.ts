@@ -9,7 +9,11 @@ export const systemRoutes = [
     summary: 'Liveness and the store engine in use',
     tags: ['System'],
     permission: 'system:read',
-    response: z.object({ status: z.literal('ok'), version: z.string(), store: z.enum(['sqlite', 'postgres']) }),
+    response: z.object({
+      status: z.literal('ok'),
+      version: z.string(),
+      store: z.enum(['sqlite', 'postgres']),
+    }),
     handler: async ({ ctx }) => ({ status: 'ok' as const, version: ctx.version, store: ctx.store.dialect }),
   }),
 ];

@@ -56,6 +56,8 @@ export interface ImportSource {
   encoding: string | null;
   /** The mapping as given (kept with the batch for provenance). */
   mapping: unknown;
+  /** The column holding area keys, named in unknown-area findings. */
+  keyColumn?: string | null;
 }
 
 export interface PlannedObservation extends Observation {

@@ -3,7 +3,14 @@
  * turn `01001` into 1001; these helpers restore the zeros for a known key length and never guess
  * between lengths.
  */
-export const AGS_LENGTHS = { land: 2, regierungsbezirk: 3, kreis: 5, gemeindeverband: 9, gemeinde: 8, ars: 12 } as const;
+export const AGS_LENGTHS = {
+  land: 2,
+  regierungsbezirk: 3,
+  kreis: 5,
+  gemeindeverband: 9,
+  gemeinde: 8,
+  ars: 12,
+} as const;
 
 /** Restores leading zeros of a numeric-looking key to `length` digits; returns null if it cannot fit. */
 export function padKey(raw: string | number, length: number): string | null {

@@ -55,11 +55,16 @@ export function territorialChanges(
       continue;
     }
     const from = effectiveDate(entry, existing, statusDate, warnings);
-    const sources = [...(existing ? [existing] : []), ...predecessors.map((k) => byKey.get(k)).filter((a): a is Area => !!a)];
-    for (const key of predecessors) if (!byKey.has(key)) warnings.push(`${entry.key}: predecessor ${key} is not a current area`);
+    const sources = [
+      ...(existing ? [existing] : []),
+      ...predecessors.map((k) => byKey.get(k)).filter((a): a is Area => !!a),
+    ];
+    for (const key of predecessors)
+      if (!byKey.has(key)) warnings.push(`${entry.key}: predecessor ${key} is not a current area`);
     // A predecessor that is still listed only gave up part of its territory: it goes on.
     for (const source of sources) {
-      if (source.key === entry.key || !listedKeys.has(source.key)) endOf.set(source.key, earliest(endOf.get(source.key), from));
+      if (source.key === entry.key || !listedKeys.has(source.key))
+        endOf.set(source.key, earliest(endOf.get(source.key), from));
     }
     added.push(newVersion(entry, existing, predecessors, sources, from));
   }
@@ -70,7 +75,13 @@ export function territorialChanges(
   return { added, ended, unchanged, warnings };
 }
 
-function newVersion(entry: ListedArea, existing: Area | undefined, predecessors: string[], sources: Area[], from: string): Area {
+function newVersion(
+  entry: ListedArea,
+  existing: Area | undefined,
+  predecessors: string[],
+  sources: Area[],
+  from: string,
+): Area {
   const polygons = sources.map((a) => a.geometry).filter(isPolygonal);
   return {
     levelId: existing?.levelId ?? sources[0]?.levelId ?? '',
@@ -87,10 +98,17 @@ function newVersion(entry: ListedArea, existing: Area | undefined, predecessors:
 }
 
 /** A new version must begin after the version it replaces began, or the old one would end before it started. */
-function effectiveDate(entry: ListedArea, existing: Area | undefined, statusDate: string, warnings: string[]): string {
+function effectiveDate(
+  entry: ListedArea,
+  existing: Area | undefined,
+  statusDate: string,
+  warnings: string[],
+): string {
   const from = entry.effectiveFrom ?? statusDate;
   if (existing?.validFrom && from <= existing.validFrom) {
-    warnings.push(`${entry.key}: effective date ${from} is not after the current version (${existing.validFrom}); using ${statusDate}`);
+    warnings.push(
+      `${entry.key}: effective date ${from} is not after the current version (${existing.validFrom}); using ${statusDate}`,
+    );
     return statusDate;
   }
   return from;

@@ -54,7 +54,16 @@ function applyRenames(areas: Area[], mapping: AreaMapping, file: string, issues:
     const area = areas.find((a) => a.key === rule.key);
     if (!area) {
       const message = `${file}: the rename of ${rule.key} matched no area; is it still needed?`;
-      issues.push({ severity: 'warning', code: 'UnknownArea', file, row: null, column: null, expected: null, found: rule.key, message });
+      issues.push({
+        severity: 'warning',
+        code: 'UnknownArea',
+        file,
+        row: null,
+        column: null,
+        expected: null,
+        found: rule.key,
+        message,
+      });
       continue;
     }
     area.attributes = { ...area.attributes, sourceName: area.name, renameReason: rule.reason };

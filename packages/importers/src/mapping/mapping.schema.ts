@@ -12,6 +12,14 @@ import {
  * The mapping file a planner writes (YAML or JSON) to say how a table becomes observations: which
  * column holds the area key, where period, indicator and value come from, which rows to keep.
  * Objects are strict, so a typo (`colum:`) is reported instead of silently ignored.
+ *
+ * Decisions worth knowing when writing one:
+ * - area key: trimmed, then `rename` (key as written → key), then `pad` (restores ONE dropped
+ *   leading zero, as spreadsheets drop it from Länder 01–09; `1` never becomes `00001`), then `keep`
+ *   (rows whose key does not match are skipped and counted, not reported), then `kreisfreiToGemeinde`.
+ * - rows whose indicator cell is not in `indicator.map`, or that a `filter` rejects, are skipped and counted.
+ * - `decimal: auto` decides per column from its values; keep it for xlsx, whose numbers arrive as `1234.5`.
+ * - `quality.map` adds to or overrides the GENESIS flags (see DEFAULT_QUALITY in quality.ts).
  */
 
 const slugPattern = /^[a-z][a-z0-9_]*$/;

@@ -79,25 +79,32 @@ function mapRow(cells: string[], line: number, tools: RowTools): void {
       tools.collector.fail(rowPeriod);
       continue;
     }
+    const target: CellTarget = { source, indicatorId, areaKey: area.key, rowPeriod };
     for (const column of source.columns) {
-      const observation = readCell(cells, line, source, column, tools);
-      if (observation === null) continue;
-      observation.indicatorId = indicatorId;
-      observation.areaKey = area.key;
-      observation.period = rowPeriod ?? column.headerPeriod!;
-      tools.collector.add(observation);
+      const observation = readCell(cells, line, column, target, tools);
+      if (observation !== null) tools.collector.add(observation);
     }
   }
 }
 
-/** The value part of one cell's observation; null when a finding was recorded instead. */
+/** What a row and a value source fix for all value cells of that row. */
+interface CellTarget {
+  source: ValueSource;
+  indicatorId: string;
+  areaKey: string;
+  /** Null when each column carries its own period in the header. */
+  rowPeriod: string | null;
+}
+
+/** One cell's observation; null when a finding was recorded instead. */
 function readCell(
   cells: string[],
   line: number,
-  source: ValueSource,
   column: ValueColumn,
+  target: CellTarget,
   tools: RowTools,
 ): PlannedObservation | null {
+  const { source } = target;
   const reading = tools.values.read(cells, column.index, line);
   if (reading.kind === 'invalid') return fail(tools, reading.issue);
   const numerator = tools.values.readOptional(cells, source.numerator, line);
@@ -106,10 +113,10 @@ function readCell(
   if (typeof denominator === 'object' && denominator !== null) return fail(tools, denominator);
   const missing = reading.kind === 'missing';
   return {
-    indicatorId: '',
+    indicatorId: target.indicatorId,
     levelId: tools.levelId,
-    areaKey: '',
-    period: '',
+    areaKey: target.areaKey,
+    period: target.rowPeriod ?? column.headerPeriod!,
     value: missing ? null : reading.value,
     numerator,
     denominator,

@@ -32,7 +32,7 @@ export interface ValueSource {
 
 export interface CompiledSources {
   sources: ValueSource[];
-  /** ColumnMissing / InvalidPeriod findings that stop the mapping before any row is read. */
+  /** Findings about the header itself (a period in a column name that cannot be read). */
   issues: ImportIssue[];
   /** Findings collected while rows are read (unknown quality codes). */
   lateIssues: () => ImportIssue[];

@@ -26,6 +26,8 @@ interface LevelRoute {
   level: string;
   keep?: string;
   pad?: number;
+  /** Keys renamed for this level only, e.g. the Land rows 02/11 that stand for the Kreise 02000/11000. */
+  rename?: Record<string, string>;
 }
 
 export function parseImportMapping(raw: unknown): ImportSpec {
@@ -57,16 +59,25 @@ function withRoute(base: Record<string, unknown>, route: LevelRoute): Record<str
   const routed: Record<string, unknown> = { ...area };
   if (route.keep !== undefined) routed.keep = route.keep;
   if (route.pad !== undefined) routed.pad = route.pad;
+  if (route.rename !== undefined) routed.rename = route.rename;
   return { ...base, level: route.level, area: routed };
 }
 
 function parseWith<T>(
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
   raw: unknown,
 ): T {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+  const problems = result.error.issues.map(
+    (i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`,
+  );
   throw new DomainError('MappingInvalid', `The mapping is not valid: ${problems.join('; ')}`, { problems });
 }
 

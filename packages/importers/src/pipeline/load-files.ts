@@ -48,9 +48,13 @@ export function loadMappingFile(
 function fillVariables(text: string, vars: Record<string, string>, path: string): string {
   const withoutComments = text.replace(/^\s*#.*$/gm, '');
   const missing = new Set<string>();
-  for (const match of withoutComments.matchAll(/\$\{(\w+)\}/g)) if (!(match[1]! in vars)) missing.add(match[1]!);
+  for (const match of withoutComments.matchAll(/\$\{(\w+)\}/g))
+    if (!(match[1]! in vars)) missing.add(match[1]!);
   if (missing.size > 0) {
-    throw new DomainError('MappingInvalid', `${path}: give a value for ${[...missing].map((m) => `\${${m}}`).join(', ')} (--var name=value).`);
+    throw new DomainError(
+      'MappingInvalid',
+      `${path}: give a value for ${[...missing].map((m) => `\${${m}}`).join(', ')} (--var name=value).`,
+    );
   }
   return text.replace(/\$\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 }

@@ -33,7 +33,10 @@ function planCatalogue(files: SourceFile[], spec: Extract<ImportSpec, { kind: 'c
   };
 }
 
-async function planAreas(files: SourceFile[], spec: Extract<ImportSpec, { kind: 'areas' }>): Promise<ImportPlan> {
+async function planAreas(
+  files: SourceFile[],
+  spec: Extract<ImportSpec, { kind: 'areas' }>,
+): Promise<ImportPlan> {
   const geo = await readGeoSource(files, spec.mapping);
   const mapped = mapFeatures(geo, spec.mapping);
   return {
@@ -64,7 +67,13 @@ async function planTable(
   }
   if (spec.allZeroRows) markAllZeroRows(observations, new Set(spec.allZeroRows.ignore));
   return {
-    source: { file: table.file, format: first.format, encoding: table.encoding, mapping: spec.raw },
+    source: {
+      file: table.file,
+      format: first.format,
+      encoding: table.encoding,
+      mapping: spec.raw,
+      keyColumn: first.area.column,
+    },
     levels: [],
     areas: [],
     correspondences: [],
@@ -75,7 +84,10 @@ async function planTable(
 }
 
 /** The explicit Kreis → Gemeinde key map, built only when the mapping asks for it. */
-async function kreisfreieStaedte(route: TableMapping, store: Store): Promise<Map<string, string> | undefined> {
+async function kreisfreieStaedte(
+  route: TableMapping,
+  store: Store,
+): Promise<Map<string, string> | undefined> {
   if (!route.area.kreisfreiToGemeinde) return undefined;
   const areas = await store.listAreas(route.level);
   return singleGemeindeKreise(areas.map((a) => a.key));
@@ -96,7 +108,8 @@ function markAllZeroRows(observations: PlannedObservation[], ignore: Set<string>
   }
   for (const group of byRow.values()) {
     if (group.length > 1 && group.every((o) => o.value === 0)) {
-      for (const o of group) Object.assign(o, { value: null, status: 'missing', missingReason: 'not_meaningful' });
+      for (const o of group)
+        Object.assign(o, { value: null, status: 'missing', missingReason: 'not_meaningful' });
     }
   }
 }

@@ -43,14 +43,28 @@ export async function planTerritorialStatus(
 
 /** The reader options of the underlying table (the table mapping's reader fields). */
 function readerOptions(mapping: TerritorialStatusMapping): TableMapping {
-  return { format: mapping.source, encoding: mapping.encoding, delimiter: mapping.delimiter, sheet: mapping.sheet } as TableMapping;
+  return {
+    format: mapping.source,
+    encoding: mapping.encoding,
+    delimiter: mapping.delimiter,
+    sheet: mapping.sheet,
+  } as TableMapping;
 }
 
 function listedAreas(table: Table, mapping: TerritorialStatusMapping, issues: ImportIssue[]): ListedArea[] {
   const col = (name: string) => {
     const index = table.header.indexOf(name);
     if (index < 0) {
-      issues.push(issue({ code: 'ColumnMissing', file: table.file, column: name, expected: `a column "${name}"`, found: table.header.join(', '), message: `Column "${name}" is missing.` }));
+      issues.push(
+        issue({
+          code: 'ColumnMissing',
+          file: table.file,
+          column: name,
+          expected: `a column "${name}"`,
+          found: table.header.join(', '),
+          message: `Column "${name}" is missing.`,
+        }),
+      );
     }
     return index;
   };
@@ -58,7 +72,9 @@ function listedAreas(table: Table, mapping: TerritorialStatusMapping, issues: Im
   const nameCol = col(mapping.name.column);
   const parentCol = mapping.parent ? col(mapping.parent.column) : -1;
   const fromCol = mapping.effectiveFrom ? col(mapping.effectiveFrom.column) : -1;
-  const filters = Object.entries(mapping.filter ?? {}).map(([name, allowed]) => [col(name), new Set(allowed.map(String))] as const);
+  const filters = Object.entries(mapping.filter ?? {}).map(
+    ([name, allowed]) => [col(name), new Set(allowed.map(String))] as const,
+  );
   if (issues.some((i) => i.code === 'ColumnMissing')) return [];
 
   const listed: ListedArea[] = [];
@@ -67,7 +83,17 @@ function listedAreas(table: Table, mapping: TerritorialStatusMapping, issues: Im
     const rawKey = row.cells[keyCol] ?? '';
     const key = mapping.key.pad ? padKey(rawKey, mapping.key.pad) : rawKey.trim();
     if (!key) {
-      issues.push(issue({ code: 'AmbiguousKey', file: table.file, row: row.line, column: mapping.key.column, expected: `a key of ${mapping.key.pad ?? 'any'} digits`, found: rawKey, message: 'Not a valid area key.' }));
+      issues.push(
+        issue({
+          code: 'AmbiguousKey',
+          file: table.file,
+          row: row.line,
+          column: mapping.key.column,
+          expected: `a key of ${mapping.key.pad ?? 'any'} digits`,
+          found: rawKey,
+          message: 'Not a valid area key.',
+        }),
+      );
       continue;
     }
     const parentRaw = parentCol >= 0 ? (row.cells[parentCol] ?? '') : null;

@@ -9,7 +9,6 @@ import type { GeoTable } from '../readers/geo-table.ts';
 import { readGeoJson } from '../readers/geojson.reader.ts';
 import { readGeoPackage } from '../readers/geopackage.reader.ts';
 import { readShapefile, readShapefileZip } from '../readers/shapefile.reader.ts';
-import { readXlsx } from '../readers/xlsx.reader.ts';
 import { extensionOf, sidecar, stemOf, type SourceFile } from './source-file.ts';
 
 /** Dispatches a tabular source to its reader. The first file is the data; others are ignored. */
@@ -24,15 +23,26 @@ export async function readTableSource(files: SourceFile[], mapping: TableMapping
         delimiter: mapping.delimiter,
         headerRow: mapping.headerRow,
       });
-    case 'xlsx':
-      return readXlsx(main.bytes, { file, sheet: mapping.sheet, range: mapping.range, headerRow: mapping.headerRow });
+    case 'xlsx': {
+      // ExcelJS takes about half a second to load: only when a workbook is read.
+      const { readXlsx } = await import('../readers/xlsx.reader.ts');
+      return readXlsx(main.bytes, {
+        file,
+        sheet: mapping.sheet,
+        range: mapping.range,
+        headerRow: mapping.headerRow,
+      });
+    }
     case 'genesis-classic':
       return readGenesisClassic(main.bytes, { file, encoding: mapping.encoding });
     case 'genesis-flat':
       return readGenesisFlat(main.bytes, { file });
     case 'dbf': {
       const cpg = sidecar(files, stemOf(file), 'cpg');
-      return readDbf(main.bytes, { file, encoding: cpg ? new TextDecoder().decode(cpg.bytes) : mapping.encoding });
+      return readDbf(main.bytes, {
+        file,
+        encoding: cpg ? new TextDecoder().decode(cpg.bytes) : mapping.encoding,
+      });
     }
     default:
       throw new DomainError('UnsupportedFormat', `Format "${String(mapping.format)}" is not a table format.`);
@@ -49,7 +59,11 @@ export async function readGeoSource(files: SourceFile[], mapping: AreaMapping): 
     case 'geopackage':
       return readGeoPackage(main.bytes, { file, layer: mapping.layer ?? undefined });
     case 'shapefile-zip':
-      return readShapefileZip(main.bytes, { file, sourceCrs: mapping.sourceCrs ?? undefined, layer: mapping.layer ?? undefined });
+      return readShapefileZip(main.bytes, {
+        file,
+        sourceCrs: mapping.sourceCrs ?? undefined,
+        layer: mapping.layer ?? undefined,
+      });
     case 'shapefile': {
       const stem = stemOf(file);
       const part = (ext: string) => sidecar(files, stem, ext)?.bytes;
@@ -59,7 +73,10 @@ export async function readGeoSource(files: SourceFile[], mapping: AreaMapping): 
       );
     }
     default:
-      throw new DomainError('UnsupportedFormat', `Format "${String(mapping.format)}" is not a geographic format.`);
+      throw new DomainError(
+        'UnsupportedFormat',
+        `Format "${String(mapping.format)}" is not a geographic format.`,
+      );
   }
 }
 

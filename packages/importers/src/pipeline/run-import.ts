@@ -33,11 +33,16 @@ const FILE_LEVEL_CODES = new Set<ImportIssueCode>([
 ]);
 
 /** Validates a plan against the store, reports what it would change, and applies it atomically. */
-export async function runImport(plan: ImportPlan, store: Store, options: RunImportOptions): Promise<ImportReport> {
+export async function runImport(
+  plan: ImportPlan,
+  store: Store,
+  options: RunImportOptions,
+): Promise<ImportReport> {
   const issues = [...plan.issues, ...(await validatePlan(plan, store))];
   const errors = issues.filter((i) => i.severity === 'error');
   const fileLevel = errors.filter((i) => FILE_LEVEL_CODES.has(i.code) || i.row === null);
-  const excluded = options.acceptExclusions && fileLevel.length === 0 ? excludedRows(errors) : new Set<number>();
+  // Rows with errors are never written, so the diff always describes the valid rows only.
+  const excluded = excludedRows(errors);
   const input = toBatchInput(plan, excluded);
   const diff = await store.diffBatch(input);
   const report: ImportReport = {
@@ -49,14 +54,18 @@ export async function runImport(plan: ImportPlan, store: Store, options: RunImpo
     diff,
     errors: errors.length,
     warnings: issues.length - errors.length,
-    excludedRows: excluded.size,
+    excludedRows: options.acceptExclusions ? excluded.size : 0,
     issues,
   };
   if (!options.apply) return report;
 
   const blocking = fileLevel.length > 0 || (errors.length > 0 && !options.acceptExclusions);
   if (blocking) {
-    throw new DomainError('ImportInvalid', refusalMessage(plan.source.file, errors, fileLevel.length > 0), report);
+    throw new DomainError(
+      'ImportInvalid',
+      refusalMessage(plan.source.file, errors, fileLevel.length > 0),
+      report,
+    );
   }
   const batch = await store.applyBatch(input, options.onProgress);
   return { ...report, dryRun: false, batchId: batch.id, diff: batch.diff };
@@ -87,13 +96,18 @@ function toBatchInput(plan: ImportPlan, excluded: Set<number>): BatchInput {
 function refusalMessage(file: string, errors: ImportIssue[], fileLevel: boolean): string {
   const first = errors[0];
   const where = first ? ` First: ${describeIssue(first)}` : '';
-  if (fileLevel) return `${file}: the file cannot be imported (${errors.length} error(s)); nothing was written.${where}`;
+  if (fileLevel)
+    return `${file}: the file cannot be imported (${errors.length} error(s)); nothing was written.${where}`;
   return `${file}: ${errors.length} error(s); nothing was written. Fix the rows or accept their exclusion.${where}`;
 }
 
 /** One line per finding: file, row, column, expected, found. */
 export function describeIssue(i: ImportIssue): string {
-  const place = [i.file, i.row !== null ? `row ${i.row}` : null, i.column !== null ? `column "${i.column}"` : null]
+  const place = [
+    i.file,
+    i.row !== null ? `row ${i.row}` : null,
+    i.column !== null ? `column "${i.column}"` : null,
+  ]
     .filter(Boolean)
     .join(', ');
   const detail = [

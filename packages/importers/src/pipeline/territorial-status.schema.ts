@@ -22,10 +22,16 @@ export const territorialStatusSchema = z.strictObject({
   statusDate: isoDate,
   key: z.strictObject({ column, pad: z.number().int().min(1).max(12).optional() }),
   name: z.strictObject({ column }),
-  parent: z.strictObject({ column, slice: z.tuple([z.number().int(), z.number().int()]).optional() }).optional(),
+  parent: z
+    .strictObject({ column, slice: z.tuple([z.number().int(), z.number().int()]).optional() })
+    .optional(),
   effectiveFrom: z.strictObject({ column }).optional(),
   filter: z.record(z.string(), z.array(z.union([z.string(), z.number()])).min(1)).optional(),
-  changes: z.array(z.strictObject({ key: keyText, predecessors: z.array(keyText).min(1), note: z.string().optional() })).default([]),
+  changes: z
+    .array(
+      z.strictObject({ key: keyText, predecessors: z.array(keyText).min(1), note: z.string().optional() }),
+    )
+    .default([]),
 });
 
 export type TerritorialStatusMapping = z.output<typeof territorialStatusSchema>;

@@ -16,6 +16,8 @@ export async function validatePlan(plan: ImportPlan, store: Store): Promise<Impo
   const keysByLevel = await areaKeysByLevel(plan, store, knownLevels);
   const reportedLevels = new Set<string>();
   const reportedIndicators = new Set<string>();
+  // A wide row holds many values of one area: its unknown key is reported once per row.
+  const reportedAreas = new Set<string>();
   for (const obs of plan.observations) {
     if (!knownLevels.has(obs.levelId)) {
       if (!reportedLevels.has(obs.levelId)) {
@@ -46,13 +48,15 @@ export async function validatePlan(plan: ImportPlan, store: Store): Promise<Impo
         }),
       );
     }
-    if (!keysByLevel.get(obs.levelId)?.has(obs.areaKey)) {
+    const areaRow = `${obs.levelId}|${obs.areaKey}|${obs.row}`;
+    if (!keysByLevel.get(obs.levelId)?.has(obs.areaKey) && !reportedAreas.has(areaRow)) {
+      reportedAreas.add(areaRow);
       issues.push(
         issue({
           code: 'UnknownArea',
           file: plan.source.file,
           row: obs.row,
-          column: obs.column,
+          column: plan.source.keyColumn ?? obs.column,
           message: `Area key "${obs.areaKey}" is not an area of level "${obs.levelId}".`,
           expected: `a key of level ${obs.levelId}`,
           found: obs.areaKey,

@@ -89,6 +89,19 @@ describe('readGenesisClassic on the fixtures', () => {
     expect(table.meta.stand).toBe('2017-10-10');
   });
 
+  it('reports declared UTF-8 on the Latin-1 excerpt as EncodingMismatch, naming line and byte', () => {
+    const table = readGenesisClassic(fixture('12411-01-01-4-excerpt.latin1.csv'), {
+      file: '12411.csv',
+      encoding: 'utf-8',
+    });
+    expect(table.issues[0]).toMatchObject({
+      severity: 'error',
+      code: 'EncodingMismatch',
+      row: 2,
+      found: "0xF6 (looks like Windows-1252: 'ö')",
+    });
+  });
+
   it('refuses a file that is not a GENESIS table', () => {
     expect(() => readGenesisClassic(utf8('a;b\n1;2\n'), { file: 'x.csv' })).toThrow(DomainError);
     expect(() => readGenesisClassic(utf8('a;b\n1;2\n'), { file: 'x.csv' })).toThrow(/not a GENESIS table/);
@@ -119,6 +132,16 @@ describe.skipIf(!hasGenesisClassic)(
       expect(table.header.slice(0, 5)).toEqual(['time', 'key', 'name', 'label1', 'Insgesamt | Insgesamt']);
       expect(table.header).toContain('Ausländer(innen) | weiblich');
       expect(table.rows[0]!.cells[3]).toBe('unter 3 Jahre');
+    });
+
+    it('declared UTF-8 on the Latin-1 12411-01-01-4.csv is an EncodingMismatch error', () => {
+      const table = readGenesisClassic(bytesOf(`${GENESIS_CLASSIC_DIR}12411-01-01-4.csv`), {
+        file: 'a',
+        encoding: 'utf-8',
+      });
+      expect(table.issues.filter((i) => i.code === 'EncodingMismatch')).toEqual([
+        expect.objectContaining({ severity: 'error', row: 2, found: "0xF6 (looks like Windows-1252: 'ö')" }),
+      ]);
     });
 
     it('the Latin-1 and UTF-8 exports of 12411-01-01-4 give the same 2015 values', () => {

@@ -1,0 +1,21 @@
+// Child-process entry: `node --import tsx bench/job.ts '{"job": "...", "params": {...}}'`.
+// Runs one job and prints its result line (see harness.ts). Started by bench/run.ts, not by hand.
+import { reportFromChild, type JobOutcome, type JobSpec } from './harness.ts';
+import { csvDuckDb, type CsvDuckDbParams } from './jobs/csv-duckdb.ts';
+import { csvLagebild, type CsvLagebildParams } from './jobs/csv-lagebild.ts';
+import { genesisDuckDb, type GenesisDuckDbParams } from './jobs/genesis-duckdb.ts';
+import { genesisLagebild, type GenesisLagebildParams } from './jobs/genesis-lagebild.ts';
+import { setup, type SetupParams } from './jobs/setup.ts';
+
+const JOBS: Record<string, (params: never) => Promise<JobOutcome>> = {
+  setup: (p: SetupParams) => setup(p),
+  'csv-lagebild': (p: CsvLagebildParams) => csvLagebild(p),
+  'csv-duckdb': (p: CsvDuckDbParams) => csvDuckDb(p),
+  'genesis-lagebild': (p: GenesisLagebildParams) => genesisLagebild(p),
+  'genesis-duckdb': (p: GenesisDuckDbParams) => genesisDuckDb(p),
+};
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as JobSpec;
+const run = JOBS[spec.job];
+if (!run) throw new Error(`unknown job "${spec.job}" (known: ${Object.keys(JOBS).join(', ')})`);
+reportFromChild(spec.job, await run(spec.params as never));
