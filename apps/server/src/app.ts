@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
+import { registerStaticPages } from './web/static-pages.ts';
 import type { AppContext } from './app-context.ts';
 import { errorHandler } from './http/errors.ts';
 import { API_PREFIX, buildOpenApi } from './http/openapi.ts';
@@ -35,6 +36,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const openApi = buildOpenApi(API_ROUTES, ctx.version);
   app.get(`${API_PREFIX}/openapi.json`, async () => openApi);
   for (const route of API_ROUTES) registerRoute(app, route, ctx);
+  registerStaticPages(app);
   return app;
 }
 
