@@ -120,4 +120,19 @@ export function describeDemoFigures(app: () => FastifyInstance): void {
       2.7978,
     ]);
   });
+
+  it('counts the 274 Berlin care homes and their 31,154 places per Bezirk, Bezirksregion and Planungsraum', async () => {
+    for (const level of ['berlin-bezirk', 'berlin-bzr', 'berlin-plr']) {
+      const homes = await getJson<Values>(
+        app(),
+        `/api/v1/indicators/pflegeheime_berlin/values?level=${level}`,
+      );
+      const places = await getJson<Values>(
+        app(),
+        `/api/v1/indicators/pflegeheim_plaetze_berlin/values?level=${level}`,
+      );
+      expect(sum(homes)).toBe(274);
+      expect(sum(places)).toBe(31154);
+    }
+  });
 }
