@@ -92,6 +92,35 @@ export const levelRoutes = [
       };
     },
   }),
+  defineRoute({
+    method: 'GET',
+    path: '/levels/{level}/correspondences',
+    operationId: 'listCorrespondences',
+    summary: 'Weighted correspondences from the areas of this level to those of another',
+    description:
+      'Between levels that do not nest (e.g. school catchments and Stadtteile) or territorial versions; the weight is the share of the `from` area in the `to` area.',
+    tags: ['Areas'],
+    permission: 'data:read',
+    params: levelParams,
+    query: z.object({ to: z.string().describe('The other level id.') }),
+    response: z.object({
+      correspondences: z.array(
+        z.object({
+          fromLevelId: z.string(),
+          fromKey: z.string(),
+          toLevelId: z.string(),
+          toKey: z.string(),
+          weight: z.number(),
+          basis: z.string(),
+        }),
+      ),
+    }),
+    handler: async ({ params, query, ctx }) => {
+      await requireLevel(ctx, params.level);
+      await requireLevel(ctx, query.to);
+      return { correspondences: await ctx.store.listCorrespondences(params.level, query.to) };
+    },
+  }),
 ];
 
 export async function requireLevel(ctx: AppContext, levelId: string): Promise<void> {

@@ -2,6 +2,7 @@ import { DomainError } from '@lagebild/core';
 import { areaMappingSchema, type AreaMapping } from '../mapping/area-mapping.schema.ts';
 import { tableMappingSchema, type TableMapping } from '../mapping/mapping.schema.ts';
 import { catalogueSchema, type CatalogueMapping } from './catalogue.schema.ts';
+import { correspondenceMappingSchema, type CorrespondenceMapping } from './correspondence.schema.ts';
 import { pointsMappingSchema, type PointsMapping } from './points.schema.ts';
 import { territorialStatusSchema, type TerritorialStatusMapping } from './territorial-status.schema.ts';
 
@@ -17,6 +18,7 @@ export type ImportSpec =
   | { kind: 'catalogue'; mapping: CatalogueMapping; raw: unknown }
   | { kind: 'territorial-status'; mapping: TerritorialStatusMapping; raw: unknown }
   | { kind: 'points'; mapping: PointsMapping; raw: unknown }
+  | { kind: 'correspondence'; mapping: CorrespondenceMapping; raw: unknown }
   | { kind: 'table'; routes: TableMapping[]; allZeroRows: AllZeroRows | null; raw: unknown };
 
 /** Rows whose values (except the listed indicators) are all 0 are taken as not evaluated. */
@@ -38,6 +40,9 @@ export function parseImportMapping(raw: unknown): ImportSpec {
   if (GEO_FORMATS.has(format)) return { kind: 'areas', mapping: parseWith(areaMappingSchema, raw), raw };
   if (format === 'territorial-status') {
     return { kind: 'territorial-status', mapping: parseWith(territorialStatusSchema, raw), raw };
+  }
+  if (format === 'correspondence') {
+    return { kind: 'correspondence', mapping: parseWith(correspondenceMappingSchema, raw), raw };
   }
   if (format === 'points') return { kind: 'points', mapping: parseWith(pointsMappingSchema, raw), raw };
   if (format === 'catalogue') return { kind: 'catalogue', mapping: parseWith(catalogueSchema, raw), raw };

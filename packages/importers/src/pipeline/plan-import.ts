@@ -10,6 +10,7 @@ import { mapFeatures } from '../mapping/area-mapping.ts';
 import type { TableMapping } from '../mapping/mapping.schema.ts';
 import { mapTable } from '../mapping/table-mapping.ts';
 import type { ImportSpec } from './import-mapping.ts';
+import { planCorrespondences } from './plan-correspondences.ts';
 import { planPoints } from './plan-points.ts';
 import { planTerritorialStatus } from './plan-territorial-status.ts';
 import { readGeoSource, readTableSource } from './read-source.ts';
@@ -18,6 +19,7 @@ import type { SourceFile } from './source-file.ts';
 /** Reads the files and applies the mapping: the plan of what the import would write. */
 export async function planImport(files: SourceFile[], spec: ImportSpec, store: Store): Promise<ImportPlan> {
   if (spec.kind === 'catalogue') return planCatalogue(files, spec);
+  if (spec.kind === 'correspondence') return planCorrespondences(files, spec.mapping, spec.raw, store);
   if (spec.kind === 'points') return planPoints(files, spec.mapping, spec.raw, store);
   if (spec.kind === 'territorial-status') return planTerritorialStatus(files, spec.mapping, spec.raw, store);
   return spec.kind === 'areas' ? planAreas(files, spec) : planTable(files, spec, store);
