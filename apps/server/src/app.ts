@@ -20,11 +20,17 @@ export const API_ROUTES: AnyRoute[] = [
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };
+  /** Log every request (useful at debug level; noise for a planner watching the terminal). */
+  logRequests?: boolean;
 }
 
 /** Builds the HTTP app around a context; no port is opened, so tests use `app.inject()`. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    disableRequestLogging: !options.logRequests,
+    bodyLimit: 1024 * 1024,
+  });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
     void reply

@@ -17,7 +17,10 @@ export async function startServer(settings: Settings): Promise<FastifyInstance> 
       version: VERSION,
       uploadLimitBytes: settings.uploadLimitMb * 1024 * 1024,
     },
-    { logger: settings.logLevel === 'silent' ? false : { level: settings.logLevel } },
+    {
+      logger: settings.logLevel === 'silent' ? false : { level: settings.logLevel },
+      logRequests: settings.logLevel === 'debug' || settings.logLevel === 'trace',
+    },
   );
   app.addHook('onClose', async () => store.close());
   await app.listen({ port: settings.port, host: settings.host });

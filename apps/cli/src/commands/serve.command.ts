@@ -18,7 +18,8 @@ export async function serveUntilStopped(settings: Settings): Promise<void> {
   // The server (Fastify and the routes) loads only for the commands that serve.
   const { startServer } = await import('@lagebild/server');
   const app = await startServer(settings);
-  const address = `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}`;
+  const local = settings.host === '0.0.0.0' || settings.host === '127.0.0.1';
+  const address = `http://${local ? 'localhost' : settings.host}:${settings.port}`;
   process.stdout.write(
     `Lagebild is running at ${address} (API: ${address}/api/v1/openapi.json). Stop with Ctrl+C.\n`,
   );
