@@ -27,13 +27,17 @@ export class ColumnLookup {
     return -1;
   }
 
-  /** The columns whose names match `pattern`, or a ColumnMissing finding when none does. */
-  matching(pattern: RegExp, role: string): { index: number; name: string; match: RegExpExecArray }[] {
+  /** The columns whose names match `pattern`, or a ColumnMissing finding when none does (unless optional). */
+  matching(
+    pattern: RegExp,
+    role: string,
+    optional = false,
+  ): { index: number; name: string; match: RegExpExecArray }[] {
     const found = this.table.header.flatMap((name, index) => {
       const match = pattern.exec(name);
       return match ? [{ index, name, match }] : [];
     });
-    if (found.length === 0) {
+    if (found.length === 0 && !optional) {
       this.missing.push(
         issue({
           code: 'ColumnMissing',

@@ -97,6 +97,8 @@ const wideValue = z.strictObject({
   indicator: indicatorSpec,
   period: periodSpec.optional(),
   filter: filterSpec.optional(),
+  /** Editions of a table differ: an optional entry may match no column (e.g. MSS S2 until 2017 only). */
+  optional: z.boolean().optional(),
 });
 
 const common = {

@@ -67,7 +67,7 @@ function wideSource(
   lookup: ColumnLookup,
   issues: ImportIssue[],
 ): ValueSource {
-  const matched = lookup.matching(new RegExp(entry.columns), 'values.columns');
+  const matched = lookup.matching(new RegExp(entry.columns), 'values.columns', entry.optional === true);
   const columns: ValueColumn[] = [];
   for (const { index, name, match } of matched) {
     if (entry.period !== undefined) {

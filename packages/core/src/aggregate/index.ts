@@ -1,0 +1,4 @@
+export * from './aggregation-types.ts';
+export * from './aggregation-links.ts';
+export * from './aggregate-observations.ts';
+export * from './recalculate-territorial-status.ts';

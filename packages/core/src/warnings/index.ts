@@ -1,0 +1,2 @@
+export * from './warning-types.ts';
+export * from './evaluate-warnings.ts';
