@@ -8,7 +8,13 @@ import { LEVELS } from './repositories/levels.repository.ts';
 import { insertedBy, replacingBatches } from './repositories/row-sync.ts';
 import type { Database } from './schema.ts';
 
-const HISTORIES = ['level_history', 'area_history', 'correspondence_history', 'indicator_history', 'observation_history'] as const;
+const HISTORIES = [
+  'level_history',
+  'area_history',
+  'correspondence_history',
+  'indicator_history',
+  'observation_history',
+] as const;
 
 /** Restores the state before the batch, in one transaction, or refuses with a DomainError. */
 export async function undoBatch(engine: Engine, batchId: number, now: () => Date): Promise<ImportBatch> {
@@ -79,19 +85,34 @@ async function referringBatches(db: Kysely<Database>, batchId: number): Promise<
   const rows: { batch_id: number | null }[] = [];
   if (levels.length > 0) {
     rows.push(
-      ...(await db.selectFrom('areas').select('batch_id').distinct().where('level_id', 'in', levels).execute()),
+      ...(await db
+        .selectFrom('areas')
+        .select('batch_id')
+        .distinct()
+        .where('level_id', 'in', levels)
+        .execute()),
       ...(await db
         .selectFrom('correspondences')
         .select('batch_id')
         .distinct()
         .where((eb) => eb.or([eb('from_level_id', 'in', levels), eb('to_level_id', 'in', levels)]))
         .execute()),
-      ...(await db.selectFrom('observations').select('batch_id').distinct().where('level_id', 'in', levels).execute()),
+      ...(await db
+        .selectFrom('observations')
+        .select('batch_id')
+        .distinct()
+        .where('level_id', 'in', levels)
+        .execute()),
     );
   }
   if (indicators.length > 0) {
     rows.push(
-      ...(await db.selectFrom('observations').select('batch_id').distinct().where('indicator_id', 'in', indicators).execute()),
+      ...(await db
+        .selectFrom('observations')
+        .select('batch_id')
+        .distinct()
+        .where('indicator_id', 'in', indicators)
+        .execute()),
     );
   }
   const ids = new Set<number>();

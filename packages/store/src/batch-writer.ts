@@ -73,12 +73,18 @@ async function assertReferences(
   const levelIds = new Set(refs.levelIds);
   for (const a of input.areas) levelIds.add(a.levelId);
   for (const c of input.correspondences) levelIds.add(c.fromLevelId).add(c.toLevelId);
-  const missingLevels = await missing(levelIds, new Set(input.levels.map((l) => l.id)), (ids) => r.levels.existing(ids));
+  const missingLevels = await missing(levelIds, new Set(input.levels.map((l) => l.id)), (ids) =>
+    r.levels.existing(ids),
+  );
   if (missingLevels.length > 0) {
-    throw new DomainError('LevelNotFound', `unknown level(s): ${missingLevels.join(', ')}`, { levelIds: missingLevels });
+    throw new DomainError('LevelNotFound', `unknown level(s): ${missingLevels.join(', ')}`, {
+      levelIds: missingLevels,
+    });
   }
-  const missingIndicators = await missing(refs.indicatorIds, new Set(input.indicators.map((i) => i.id)), (ids) =>
-    r.indicators.existing(ids),
+  const missingIndicators = await missing(
+    refs.indicatorIds,
+    new Set(input.indicators.map((i) => i.id)),
+    (ids) => r.indicators.existing(ids),
   );
   if (missingIndicators.length > 0) {
     throw new DomainError('IndicatorNotFound', `unknown indicator(s): ${missingIndicators.join(', ')}`, {

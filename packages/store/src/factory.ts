@@ -44,7 +44,10 @@ export function parseStoreUrl(url: string): StoreTarget {
  */
 export async function openStore(url: string, options?: StoreOptions): Promise<KyselyStore> {
   const target = parseStoreUrl(url);
-  const store = target.dialect === 'sqlite' ? createSqliteStore(target.path, options) : createPostgresStore(target.url, options);
+  const store =
+    target.dialect === 'sqlite'
+      ? createSqliteStore(target.path, options)
+      : createPostgresStore(target.url, options);
   try {
     await store.engine.ping();
   } catch (error) {

@@ -28,7 +28,10 @@ interface Provenance {
  * A row a batch replaced: the old row as it was, `batch_id` the replacing batch and `old_batch_id` the
  * batch that had written the old row (so undo restores it and finds later batches that depend on it).
  */
-export type History<T extends Provenance> = Omit<T, 'batch_id'> & { batch_id: number; old_batch_id: number | null };
+export type History<T extends Provenance> = Omit<T, 'batch_id'> & {
+  batch_id: number;
+  old_batch_id: number | null;
+};
 
 export interface LevelsTable extends Provenance {
   id: string;
@@ -131,7 +134,3 @@ export type CorrespondenceRow = Selectable<CorrespondencesTable>;
 export type IndicatorRow = Selectable<IndicatorsTable>;
 export type ObservationRow = Selectable<ObservationsTable>;
 export type ImportBatchRow = Selectable<ImportBatchesTable>;
-
-/** Tables whose rows batches write, in the order a batch writes them (undo goes backwards). */
-export const ENTITY_TABLES = ['levels', 'areas', 'correspondences', 'indicators', 'observations'] as const;
-export type EntityTable = (typeof ENTITY_TABLES)[number];

@@ -15,11 +15,16 @@ import type {
  * The one store interface. Both engines (SQLite, PostgreSQL) implement it and pass the same contract
  * suite (packages/store/test/store.contract.ts). Everything that writes does so through `applyBatch`,
  * in one transaction, so an import is all-or-nothing and can be undone whole.
+ *
+ * Text keys, ids and periods are ordered by code point on both engines, whatever the locale.
+ * Errors meant for users are DomainErrors: `ImportInvalid` (an identity twice in one batch, a
+ * non-finite number), `LevelNotFound` / `IndicatorNotFound` (a batch refers to one that neither the
+ * store nor the batch has), `BatchNotFound`, `BatchAlreadyUndone`, `BatchConflict`.
  */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
 
-  /** Brings the schema to the newest version; safe to call on every start. */
+  /** Brings the schema to the newest version; safe to call on every start (opening does not). */
   migrate(): Promise<void>;
   close(): Promise<void>;
 
@@ -28,6 +33,7 @@ export interface Store {
 
   /** Areas of a level valid at `at` (ISO date; default: today's valid version, i.e. validTo null). */
   listAreas(levelId: string, options?: AreaQuery): Promise<StoredArea[]>;
+  /** One area with its geometry: the version valid at `at`, or the current one (validTo null). */
   getArea(levelId: string, key: string, at?: string): Promise<StoredArea | null>;
   /** All keys of a level across every territorial version (for validating imports). */
   listAreaKeys(levelId: string): Promise<string[]>;
@@ -38,24 +44,33 @@ export interface Store {
   getIndicator(id: string, version?: number): Promise<IndicatorDefinition | null>;
   listIndicatorVersions(id: string): Promise<IndicatorDefinition[]>;
 
-  /** Values of one indicator on one level; all periods when `period` is omitted. */
+  /** Values of one indicator on one level, by area key then period; all periods without `period`. */
   getValues(query: ValueQuery): Promise<StoredObservation[]>;
   /** The periods for which an indicator has observations on a level, ascending. */
   listPeriods(indicatorId: string, levelId: string): Promise<string[]>;
   /** Time series of one indicator for one area, ascending by period. */
   getSeries(indicatorId: string, levelId: string, areaKey: string): Promise<StoredObservation[]>;
-  /** Per level: number of observations per indicator (for catalogue views). */
+  /**
+   * Per level (ordered by id): the distinct periods and the stored observations of one indicator,
+   * missing values included (for catalogue views).
+   */
   countObservations(indicatorId: string): Promise<{ levelId: string; periods: number; values: number }[]>;
 
-  /** What `applyBatch` would change, without writing anything. */
+  /** What `applyBatch` would change (the same counts), without writing anything. */
   diffBatch(batch: BatchInput): Promise<ImportDiff>;
-  /** Writes the whole batch in one transaction and records what it replaced, for undo. */
+  /**
+   * Writes the whole batch in one transaction and records what it replaced, for undo. Rows are
+   * upserted by identity; unchanged rows are left alone and keep the batch that wrote them; a changed
+   * indicator definition becomes a new version. `onProgress` is called per chunk of observations.
+   */
   applyBatch(batch: BatchInput, onProgress?: (done: number, total: number) => void): Promise<ImportBatch>;
   /**
-   * Restores the state before the batch exactly. Refused with `BatchConflict` while a later, still
-   * applied batch changed rows this batch wrote (undo that one first).
+   * Restores the state before the batch exactly. Refused with `BatchConflict` while later, still
+   * applied batches changed rows this batch wrote or refer to levels or indicators it created;
+   * `details.laterBatches` lists them newest first, the order in which to undo them.
    */
   undoBatch(batchId: number): Promise<ImportBatch>;
+  /** Newest first. */
   listBatches(): Promise<ImportBatch[]>;
   getBatch(batchId: number): Promise<ImportBatch | null>;
 }

@@ -79,7 +79,13 @@ export function area(fields: Partial<Area> & Pick<Area, 'levelId' | 'key'>): Are
 
 /** Gemeinde 001 was redrawn on 2020-01-01; 002 is unchanged; 003 was formed from 004 and 005. */
 export const AREAS: Area[] = [
-  area({ levelId: 'kreis', key: '01001', name: 'Kreis Nord', geometry: square(9, 54, 1), sourceCrs: 'EPSG:25832' }),
+  area({
+    levelId: 'kreis',
+    key: '01001',
+    name: 'Kreis Nord',
+    geometry: square(9, 54, 1),
+    sourceCrs: 'EPSG:25832',
+  }),
   area({
     levelId: 'gemeinde',
     key: '01001001',
@@ -97,7 +103,13 @@ export const AREAS: Area[] = [
     validFrom: '2020-01-01',
     geometry: square(9.1, 54.1, 0.2),
   }),
-  area({ levelId: 'gemeinde', key: '01001002', name: 'Bedorf', parentKey: '01001', geometry: square(9.3, 54.1) }),
+  area({
+    levelId: 'gemeinde',
+    key: '01001002',
+    name: 'Bedorf',
+    parentKey: '01001',
+    geometry: square(9.3, 54.1),
+  }),
   area({ levelId: 'gemeinde', key: '01001004', name: 'Dedorf', parentKey: '01001', validTo: '2018-01-01' }),
   area({ levelId: 'gemeinde', key: '01001005', name: 'Edorf', parentKey: '01001', validTo: '2018-01-01' }),
   area({
@@ -111,7 +123,12 @@ export const AREAS: Area[] = [
   area({ levelId: 'sozialraum', key: 'SR1', name: 'Sozialraum 1' }),
 ];
 
-export const POPULATION: IndicatorInput = { id: 'population', name: 'Einwohner', unit: 'Personen', kind: 'count' };
+export const POPULATION: IndicatorInput = {
+  id: 'population',
+  name: 'Einwohner',
+  unit: 'Personen',
+  kind: 'count',
+};
 
 export const UNEMPLOYMENT: IndicatorInput = {
   id: 'unemployment_share',
@@ -155,8 +172,22 @@ export function baseBatch(): BatchInput {
     levels: LEVELS,
     areas: AREAS,
     correspondences: [
-      { fromLevelId: 'gemeinde', fromKey: '01001001', toLevelId: 'sozialraum', toKey: 'SR1', weight: 0.75, basis: 'population' },
-      { fromLevelId: 'gemeinde', fromKey: '01001002', toLevelId: 'sozialraum', toKey: 'SR1', weight: 1, basis: 'population' },
+      {
+        fromLevelId: 'gemeinde',
+        fromKey: '01001001',
+        toLevelId: 'sozialraum',
+        toKey: 'SR1',
+        weight: 0.75,
+        basis: 'population',
+      },
+      {
+        fromLevelId: 'gemeinde',
+        fromKey: '01001002',
+        toLevelId: 'sozialraum',
+        toKey: 'SR1',
+        weight: 1,
+        basis: 'population',
+      },
     ],
     indicators: [POPULATION, UNEMPLOYMENT],
     observations: [
@@ -164,16 +195,31 @@ export function baseBatch(): BatchInput {
       obs('population', 'gemeinde', '01001002', '2020', 800),
       obs('population', 'gemeinde', '01001001', '2021', 1210),
       obs('unemployment_share', 'gemeinde', '01001001', '2020', 5.5, { numerator: 44, denominator: 800 }),
-      obs('unemployment_share', 'gemeinde', '01001002', '2020', null, { status: 'missing', missingReason: 'secret' }),
+      obs('unemployment_share', 'gemeinde', '01001002', '2020', null, {
+        status: 'missing',
+        missingReason: 'secret',
+      }),
     ],
   });
 }
 
 /** `n` observations of `indicatorId` on the Gemeinde level, spread over areas and periods. */
-export function manyObservations(n: number, indicatorId = 'population', value = (i: number) => i * 0.5): Observation[] {
+export function manyObservations(
+  n: number,
+  indicatorId = 'population',
+  value = (i: number) => i * 0.5,
+): Observation[] {
   const rows: Observation[] = [];
   for (let i = 0; i < n; i++) {
-    rows.push(obs(indicatorId, 'gemeinde', `K${String(i % 1000).padStart(4, '0')}`, String(1900 + Math.floor(i / 1000)), value(i)));
+    rows.push(
+      obs(
+        indicatorId,
+        'gemeinde',
+        `K${String(i % 1000).padStart(4, '0')}`,
+        String(1900 + Math.floor(i / 1000)),
+        value(i),
+      ),
+    );
   }
   return rows;
 }

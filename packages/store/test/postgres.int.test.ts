@@ -27,7 +27,9 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL unreachable at ${redacted(url)}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`PostgreSQL unreachable at ${redacted(url)}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     return await fn(client);
@@ -39,7 +41,9 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
 /** A German ICU locale, so a store relying on the database's collation for key order would fail. */
 function createDatabase(): Promise<void> {
   created ??= withClient(adminUrl, async (admin) => {
-    await admin.query(`create database ${database} template template0 encoding 'UTF8' locale_provider icu icu_locale 'de-DE' locale 'C.UTF-8'`);
+    await admin.query(
+      `create database ${database} template template0 encoding 'UTF8' locale_provider icu icu_locale 'de-DE' locale 'C.UTF-8'`,
+    );
     exists = true;
   });
   return created;

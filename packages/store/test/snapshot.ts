@@ -22,14 +22,18 @@ const TABLES: Record<string, string[]> = {
  * Every row of every table (the import_batches log only when asked), read straight from the
  * database, so that "exactly as before" can be checked with one toEqual.
  */
-export async function snapshot(store: Store, options: { batches?: boolean } = {}): Promise<Record<string, unknown[]>> {
+export async function snapshot(
+  store: Store,
+  options: { batches?: boolean } = {},
+): Promise<Record<string, unknown[]>> {
   if (!(store instanceof KyselyStore)) throw new Error('snapshot needs a KyselyStore');
   const out: Record<string, unknown[]> = {};
   for (const [table, order] of Object.entries(TABLES)) {
     if (table === 'import_batches' && !options.batches) continue;
-    const { rows } = await sql`select * from ${sql.table(table)} order by ${sql.join(order.map((c) => sql.ref(c)))}`.execute(
-      store.engine.db,
-    );
+    const { rows } =
+      await sql`select * from ${sql.table(table)} order by ${sql.join(order.map((c) => sql.ref(c)))}`.execute(
+        store.engine.db,
+      );
     out[table] = rows;
   }
   return out;

@@ -14,7 +14,11 @@ export type CurrentStore = () => Store;
  * The one contract every Store implementation passes. `open` must return a store on an empty
  * database (not yet migrated); `cleanup` runs once after all tests.
  */
-export function describeStoreContract(engineName: string, open: () => Promise<Store>, cleanup?: () => Promise<void>): void {
+export function describeStoreContract(
+  engineName: string,
+  open: () => Promise<Store>,
+  cleanup?: () => Promise<void>,
+): void {
   describe(`Store contract on ${engineName}`, () => {
     let store: Store | null = null;
     const current: CurrentStore = () => {

@@ -31,7 +31,10 @@ export function createPostgresEngine(url: string, options: PostgresOptions = {})
     connectionString: url,
     max: options.poolSize ?? 10,
     // count(*) is bigint; our counts fit a JS number, so both engines return numbers.
-    types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig,
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format),
+    } as pg.CustomTypesConfig,
   });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
@@ -44,7 +47,9 @@ export function createPostgresEngine(url: string, options: PostgresOptions = {})
       try {
         await sql`select 1`.execute(db);
       } catch (error) {
-        throw new Error(`PostgreSQL unreachable at ${redactUrl(url)}: ${(error as Error).message}`, { cause: error });
+        throw new Error(`PostgreSQL unreachable at ${redactUrl(url)}: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     },
     destroy: () => db.destroy(),

@@ -21,7 +21,11 @@ export class BatchesRepository {
   }
 
   async get(id: number): Promise<ImportBatch | null> {
-    const row = await this.db.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('import_batches')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toBatch(row) : null;
   }
 
@@ -43,11 +47,19 @@ export class BatchesRepository {
   }
 
   async setDiff(id: number, diff: ImportDiff): Promise<void> {
-    await this.db.updateTable('import_batches').set({ diff: stableJson(diff) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('import_batches')
+      .set({ diff: stableJson(diff) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async markUndone(id: number, undoneAt: string): Promise<void> {
-    await this.db.updateTable('import_batches').set({ status: 'undone', undone_at: undoneAt }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('import_batches')
+      .set({ status: 'undone', undone_at: undoneAt })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Of `ids`, those still applied. */

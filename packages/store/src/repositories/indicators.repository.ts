@@ -6,7 +6,7 @@ import type { Database, IndicatorRow } from '../schema.ts';
 import { syncRows, undoRows } from './row-sync.ts';
 import type { Row, SyncSpec, Written } from './row-sync.ts';
 
-export const INDICATORS: SyncSpec = { table: 'indicators', history: 'indicator_history', identity: ['id'], ignore: ['version'] };
+export const INDICATORS: SyncSpec = { table: 'indicators', history: 'indicator_history', identity: ['id'] };
 
 /**
  * `indicators` holds the current definition, `indicator_versions` every definition ever current.

@@ -24,7 +24,8 @@ export class ObservationsRepository {
       rows.push(...(await this.#select(query).where('area_key', 'in', slice).execute()));
     }
     // Slices are each ordered; merge them in the same code-point order the engines use.
-    if (keys.length > KEYS_PER_QUERY) rows.sort((a, b) => compare(a.area_key, b.area_key) || compare(a.period, b.period));
+    if (keys.length > KEYS_PER_QUERY)
+      rows.sort((a, b) => compare(a.area_key, b.area_key) || compare(a.period, b.period));
     return rows.map(toStoredObservation);
   }
 
@@ -66,7 +67,11 @@ export class ObservationsRepository {
   async count(indicatorId: string): Promise<{ levelId: string; periods: number; values: number }[]> {
     const rows = await this.db
       .selectFrom('observations')
-      .select((eb) => ['level_id', eb.fn.count<number>('period').distinct().as('periods'), eb.fn.countAll<number>().as('values')])
+      .select((eb) => [
+        'level_id',
+        eb.fn.count<number>('period').distinct().as('periods'),
+        eb.fn.countAll<number>().as('values'),
+      ])
       .where('indicator_id', '=', indicatorId)
       .groupBy('level_id')
       .orderBy('level_id')

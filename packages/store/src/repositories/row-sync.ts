@@ -21,8 +21,6 @@ export interface SyncSpec {
   readonly identity: readonly string[];
   /** Columns that address a stored row for update and restore; the identity unless a surrogate id. */
   readonly rowId?: readonly string[];
-  /** Columns left out of the comparison (e.g. `version`, which the repository derives). */
-  readonly ignore?: readonly string[];
   /** Reads only stored rows whose `scope` column takes a value found in the batch. */
   readonly scope?: string;
 }
@@ -62,14 +60,17 @@ export async function syncRows(
   for (const row of incoming) {
     const id = identityOf(spec, row);
     if (seen.has(id)) {
-      throw new DomainError('ImportInvalid', `${spec.table}: ${id} given twice in one batch`, { table: spec.table, identity: JSON.parse(id) });
+      throw new DomainError('ImportInvalid', `${spec.table}: ${id} given twice in one batch`, {
+        table: spec.table,
+        identity: JSON.parse(id),
+      });
     }
     seen.add(id);
     const old = stored.get(id) ?? null;
     if (old === null) {
       counts.inserted++;
       inserts.push({ row: prepare(row, null), old: null });
-    } else if (same(spec, old, row)) {
+    } else if (same(old, row)) {
       counts.unchanged++;
     } else {
       counts.updated++;
@@ -80,7 +81,11 @@ export async function syncRows(
   return { counts, written: [...inserts, ...updates] };
 }
 
-async function readStored(db: Kysely<Database>, spec: SyncSpec, incoming: readonly Row[]): Promise<Map<string, Row>> {
+async function readStored(
+  db: Kysely<Database>,
+  spec: SyncSpec,
+  incoming: readonly Row[],
+): Promise<Map<string, Row>> {
   let query = loose(db).selectFrom(spec.table).selectAll();
   if (spec.scope) {
     const scope = spec.scope;
@@ -94,13 +99,24 @@ function identityOf(spec: SyncSpec, row: Row): string {
   return JSON.stringify(spec.identity.map((c) => row[c] ?? ''));
 }
 
-function same(spec: SyncSpec, stored: Row, incoming: Row): boolean {
-  return Object.keys(incoming).every((c) => spec.ignore?.includes(c) || stored[c] === incoming[c]);
+/** Every column the batch gives equals the stored one (derived columns such as `version` are added later). */
+function same(stored: Row, incoming: Row): boolean {
+  return Object.keys(incoming).every((c) => stored[c] === incoming[c]);
 }
 
-async function write(db: Kysely<Database>, spec: SyncSpec, batchId: number, inserts: Written[], updates: Written[]): Promise<void> {
+async function write(
+  db: Kysely<Database>,
+  spec: SyncSpec,
+  batchId: number,
+  inserts: Written[],
+  updates: Written[],
+): Promise<void> {
   const ldb = loose(db);
-  await insertChunked(ldb, spec.table, inserts.map(({ row }) => ({ ...row, batch_id: batchId })));
+  await insertChunked(
+    ldb,
+    spec.table,
+    inserts.map(({ row }) => ({ ...row, batch_id: batchId })),
+  );
   await insertChunked(
     ldb,
     spec.history,
@@ -119,7 +135,11 @@ async function insertChunked(db: Kysely<LooseDb>, table: string, rows: Row[]): P
   if (rows.length === 0) return;
   // Stay well below the bound-parameter limits (SQLite 32766, PostgreSQL 65535).
   const size = Math.max(1, Math.floor(20_000 / Object.keys(rows[0]!).length));
-  for (let i = 0; i < rows.length; i += size) await db.insertInto(table).values(rows.slice(i, i + size)).execute();
+  for (let i = 0; i < rows.length; i += size)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute();
 }
 
 function rowIdOf(spec: SyncSpec): readonly string[] {
@@ -156,7 +176,11 @@ export async function undoRows(db: Kysely<Database>, spec: SyncSpec, batchId: nu
 }
 
 /** Batches that replaced rows `batchId` had written (their history names it as the old batch). */
-export async function replacingBatches(db: Kysely<Database>, history: keyof Database, batchId: number): Promise<number[]> {
+export async function replacingBatches(
+  db: Kysely<Database>,
+  history: keyof Database,
+  batchId: number,
+): Promise<number[]> {
   const rows = await loose(db)
     .selectFrom(history)
     .select('batch_id')
@@ -167,7 +191,12 @@ export async function replacingBatches(db: Kysely<Database>, history: keyof Data
 }
 
 /** Values of `column` in the rows `batchId` inserted, i.e. the rows its undo will delete. */
-export async function insertedBy(db: Kysely<Database>, spec: SyncSpec, batchId: number, column: string): Promise<Value[]> {
+export async function insertedBy(
+  db: Kysely<Database>,
+  spec: SyncSpec,
+  batchId: number,
+  column: string,
+): Promise<Value[]> {
   const rows = await loose(db)
     .selectFrom(spec.table)
     .select(column)

@@ -43,10 +43,19 @@ export function describeAreaContract(store: CurrentStore): void {
       await store().applyBatch(baseBatch());
       const keysAt = async (at: string) =>
         (await store().listAreas('gemeinde', { at })).map((a) => `${a.key} ${a.name}`);
-      expect(await keysAt('2017-12-31')).toEqual(['01001001 Altdorf', '01001002 Bedorf', '01001004 Dedorf', '01001005 Edorf']);
+      expect(await keysAt('2017-12-31')).toEqual([
+        '01001001 Altdorf',
+        '01001002 Bedorf',
+        '01001004 Dedorf',
+        '01001005 Edorf',
+      ]);
       expect(await keysAt('2018-01-01')).toEqual(['01001001 Altdorf', '01001002 Bedorf', '01001003 Cedorf']);
       expect(await keysAt('2019-12-31')).toEqual(['01001001 Altdorf', '01001002 Bedorf', '01001003 Cedorf']);
-      expect(await keysAt('2020-01-01')).toEqual(['01001001 Altdorf (neu)', '01001002 Bedorf', '01001003 Cedorf']);
+      expect(await keysAt('2020-01-01')).toEqual([
+        '01001001 Altdorf (neu)',
+        '01001002 Bedorf',
+        '01001003 Cedorf',
+      ]);
     });
 
     it('returns geometry, attributes and source CRS exactly as given when asked', async () => {
@@ -63,7 +72,9 @@ export function describeAreaContract(store: CurrentStore): void {
       await store().applyBatch(baseBatch());
       expect((await store().getArea('gemeinde', '01001001'))?.name).toBe('Altdorf (neu)');
       expect((await store().getArea('gemeinde', '01001001', '2019-06-30'))?.name).toBe('Altdorf');
-      expect((await store().getArea('gemeinde', '01001001', '2019-06-30'))?.geometry).toEqual(square(9.1, 54.1));
+      expect((await store().getArea('gemeinde', '01001001', '2019-06-30'))?.geometry).toEqual(
+        square(9.1, 54.1),
+      );
       expect(await store().getArea('gemeinde', '01001004')).toBeNull();
       expect((await store().getArea('gemeinde', '01001004', '2017-01-01'))?.name).toBe('Dedorf');
       expect(await store().getArea('gemeinde', 'nope')).toBeNull();
@@ -77,35 +88,70 @@ export function describeAreaContract(store: CurrentStore): void {
 
     it('lists every key of a level across versions, once each', async () => {
       await store().applyBatch(baseBatch());
-      expect(await store().listAreaKeys('gemeinde')).toEqual(['01001001', '01001002', '01001003', '01001004', '01001005']);
+      expect(await store().listAreaKeys('gemeinde')).toEqual([
+        '01001001',
+        '01001002',
+        '01001003',
+        '01001004',
+        '01001005',
+      ]);
       expect(await store().listAreaKeys('nowhere')).toEqual([]);
     });
 
     it('treats a null validFrom as one version: re-importing it updates, never duplicates', async () => {
       await store().applyBatch(baseBatch());
-      const bedorf = area({ levelId: 'gemeinde', key: '01001002', name: 'Bedorf', parentKey: '01001', geometry: square(9.3, 54.1) });
-      expect((await store().diffBatch(batch({ areas: [bedorf] }))).areas).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+      const bedorf = area({
+        levelId: 'gemeinde',
+        key: '01001002',
+        name: 'Bedorf',
+        parentKey: '01001',
+        geometry: square(9.3, 54.1),
+      });
+      expect((await store().diffBatch(batch({ areas: [bedorf] }))).areas).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: 1,
+      });
       const renamed = { ...bedorf, name: 'Bedorf am See' };
-      expect((await store().applyBatch(batch({ areas: [renamed] }))).diff.areas).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
-      expect((await store().listAreas('gemeinde')).filter((a) => a.key === '01001002').map((a) => a.name)).toEqual(['Bedorf am See']);
+      expect((await store().applyBatch(batch({ areas: [renamed] }))).diff.areas).toEqual({
+        inserted: 0,
+        updated: 1,
+        unchanged: 0,
+      });
+      expect(
+        (await store().listAreas('gemeinde')).filter((a) => a.key === '01001002').map((a) => a.name),
+      ).toEqual(['Bedorf am See']);
     });
 
     it('sees equal attributes in another key order as unchanged', async () => {
       await store().applyBatch(baseBatch());
       const altdorf = { ...AREAS[1]!, attributes: { nuts: null, einwohner: 1200, typ: 'Stadt' } };
-      expect((await store().diffBatch(batch({ areas: [altdorf] }))).areas).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+      expect((await store().diffBatch(batch({ areas: [altdorf] }))).areas).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: 1,
+      });
     });
 
     it('rejects the same area version twice in one batch', async () => {
       await store().applyBatch(batch({ levels: LEVELS }));
       const a = area({ levelId: 'gemeinde', key: 'X' });
-      await expectDomainError(store().applyBatch(batch({ areas: [a, { ...a, name: 'other' }] })), 'ImportInvalid');
+      await expectDomainError(
+        store().applyBatch(batch({ areas: [a, { ...a, name: 'other' }] })),
+        'ImportInvalid',
+      );
       expect(await store().listAreas('gemeinde')).toEqual([]);
     });
 
     it('rejects areas on an unknown level', async () => {
-      await expectDomainError(store().applyBatch(batch({ areas: [area({ levelId: 'nowhere', key: '1' })] })), 'LevelNotFound');
-      await expectDomainError(store().diffBatch(batch({ areas: [area({ levelId: 'nowhere', key: '1' })] })), 'LevelNotFound');
+      await expectDomainError(
+        store().applyBatch(batch({ areas: [area({ levelId: 'nowhere', key: '1' })] })),
+        'LevelNotFound',
+      );
+      await expectDomainError(
+        store().diffBatch(batch({ areas: [area({ levelId: 'nowhere', key: '1' })] })),
+        'LevelNotFound',
+      );
       expect(await store().listBatches()).toEqual([]);
     });
   });

@@ -45,12 +45,19 @@ export function describeBatchContract(store: CurrentStore): void {
     it('leaves the store exactly unchanged when a row fails a constraint midway', async () => {
       await store().applyBatch(baseBatch());
       const before = await snapshot(store(), { batches: true });
-      const broken = { ...obs('population', 'gemeinde', 'Z', '2030', 1), status: null } as unknown as Observation;
+      const broken = {
+        ...obs('population', 'gemeinde', 'Z', '2030', 1),
+        status: null,
+      } as unknown as Observation;
       const input = batch({
         levels: [{ ...KREIS, name: 'Landkreis' }, GEMEINDE],
         areas: [{ ...AREAS[3]!, name: 'Bedorf neu' }],
         indicators: [{ ...POPULATION, unit: 'Köpfe' }],
-        observations: [...manyObservations(15_000), obs('population', 'gemeinde', '01001001', '2020', 7), broken],
+        observations: [
+          ...manyObservations(15_000),
+          obs('population', 'gemeinde', '01001001', '2020', 7),
+          broken,
+        ],
       });
       await expect(store().applyBatch(input)).rejects.toThrow();
       expect(await snapshot(store(), { batches: true })).toEqual(before);

@@ -22,7 +22,11 @@ export function describeIndicatorContract(store: CurrentStore): void {
       await store().applyBatch(batch({ indicators: [POPULATION] }));
       const again = batch({ indicators: [{ ...POPULATION, topic: 'Allgemein', nameEn: undefined }] });
       expect((await store().diffBatch(again)).indicators).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
-      expect((await store().applyBatch(again)).diff.indicators).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+      expect((await store().applyBatch(again)).diff.indicators).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: 1,
+      });
       expect((await store().getIndicator('population'))?.version).toBe(1);
       expect(await store().listIndicatorVersions('population')).toHaveLength(1);
     });
@@ -30,7 +34,11 @@ export function describeIndicatorContract(store: CurrentStore): void {
     it('makes a changed definition the next version and keeps every earlier one readable', async () => {
       await store().applyBatch(batch({ indicators: [POPULATION] }));
       const v2 = { ...POPULATION, unit: 'Einwohner', notes: 'Hauptwohnsitz' };
-      expect((await store().diffBatch(batch({ indicators: [v2] }))).indicators).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+      expect((await store().diffBatch(batch({ indicators: [v2] }))).indicators).toEqual({
+        inserted: 0,
+        updated: 1,
+        unchanged: 0,
+      });
       await store().applyBatch(batch({ indicators: [v2] }));
       const v3 = { ...v2, decimals: 2 };
       await store().applyBatch(batch({ indicators: [v3] }));
@@ -41,7 +49,9 @@ export function describeIndicatorContract(store: CurrentStore): void {
       expect((await store().getIndicator('population', 2))?.notes).toBe('Hauptwohnsitz');
       expect((await store().getIndicator('population', 2))?.decimals).toBe(0);
       expect(await store().getIndicator('population', 4)).toBeNull();
-      expect((await store().listIndicatorVersions('population')).map((d) => [d.version, d.unit, d.decimals])).toEqual([
+      expect(
+        (await store().listIndicatorVersions('population')).map((d) => [d.version, d.unit, d.decimals]),
+      ).toEqual([
         [1, 'Personen', 0],
         [2, 'Einwohner', 0],
         [3, 'Einwohner', 2],
@@ -55,7 +65,10 @@ export function describeIndicatorContract(store: CurrentStore): void {
     });
 
     it('rejects one indicator twice in one batch', async () => {
-      await expectDomainError(store().applyBatch(batch({ indicators: [POPULATION, { ...POPULATION, unit: 'x' }] })), 'ImportInvalid');
+      await expectDomainError(
+        store().applyBatch(batch({ indicators: [POPULATION, { ...POPULATION, unit: 'x' }] })),
+        'ImportInvalid',
+      );
       expect(await store().listIndicators()).toEqual([]);
     });
   });

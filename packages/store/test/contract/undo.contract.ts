@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { AREAS, GEMEINDE, KREIS, LEVELS, POPULATION, UNEMPLOYMENT, area, baseBatch, batch, manyObservations, obs, square } from '../fixtures.ts';
+import {
+  AREAS,
+  GEMEINDE,
+  KREIS,
+  LEVELS,
+  POPULATION,
+  UNEMPLOYMENT,
+  area,
+  baseBatch,
+  batch,
+  manyObservations,
+  obs,
+  square,
+} from '../fixtures.ts';
 import { expectDomainError } from '../expect-domain-error.ts';
 import { snapshot } from '../snapshot.ts';
 import type { CurrentStore } from '../store.contract.ts';
@@ -9,22 +22,61 @@ function changeEverything() {
   const [, altdorfOld, , bedorf] = AREAS;
   return batch({
     file: 'change.csv',
-    levels: [{ ...KREIS, name: 'Landkreis', description: 'neu' }, { id: 'bezirk', name: 'Bezirk', nameEn: null, kind: 'statistical', parentLevelId: 'gemeinde', sortOrder: 3, description: null }],
+    levels: [
+      { ...KREIS, name: 'Landkreis', description: 'neu' },
+      {
+        id: 'bezirk',
+        name: 'Bezirk',
+        nameEn: null,
+        kind: 'statistical',
+        parentLevelId: 'gemeinde',
+        sortOrder: 3,
+        description: null,
+      },
+    ],
     areas: [
       { ...altdorfOld!, geometry: square(9.15, 54.15, 0.05), attributes: { typ: 'Dorf' } },
       { ...bedorf!, validTo: '2024-01-01' },
-      area({ levelId: 'gemeinde', key: '01001002', name: 'Bedorf-Cedorf', validFrom: '2024-01-01', predecessors: ['01001002'] }),
+      area({
+        levelId: 'gemeinde',
+        key: '01001002',
+        name: 'Bedorf-Cedorf',
+        validFrom: '2024-01-01',
+        predecessors: ['01001002'],
+      }),
       area({ levelId: 'bezirk', key: 'B1', geometry: square(1, 2) }),
     ],
     correspondences: [
-      { fromLevelId: 'gemeinde', fromKey: '01001001', toLevelId: 'sozialraum', toKey: 'SR1', weight: 0.5, basis: 'area' },
-      { fromLevelId: 'gemeinde', fromKey: '01001003', toLevelId: 'sozialraum', toKey: 'SR1', weight: 1, basis: 'population' },
+      {
+        fromLevelId: 'gemeinde',
+        fromKey: '01001001',
+        toLevelId: 'sozialraum',
+        toKey: 'SR1',
+        weight: 0.5,
+        basis: 'area',
+      },
+      {
+        fromLevelId: 'gemeinde',
+        fromKey: '01001003',
+        toLevelId: 'sozialraum',
+        toKey: 'SR1',
+        weight: 1,
+        basis: 'population',
+      },
     ],
-    indicators: [{ ...UNEMPLOYMENT, unit: 'Prozent' }, { id: 'births', name: 'Geburten', unit: 'Personen', kind: 'count' }],
+    indicators: [
+      { ...UNEMPLOYMENT, unit: 'Prozent' },
+      { id: 'births', name: 'Geburten', unit: 'Personen', kind: 'count' },
+    ],
     observations: [
       obs('population', 'gemeinde', '01001001', '2020', 1201, { status: 'provisional' }),
       obs('unemployment_share', 'gemeinde', '01001002', '2020', 4.25, { numerator: 34, denominator: 800 }),
-      obs('unemployment_share', 'gemeinde', '01001001', '2020', null, { numerator: null, denominator: 800, status: 'suppressed', missingReason: 'suppressed' }),
+      obs('unemployment_share', 'gemeinde', '01001001', '2020', null, {
+        numerator: null,
+        denominator: 800,
+        status: 'suppressed',
+        missingReason: 'suppressed',
+      }),
       obs('births', 'bezirk', 'B1', '2020', 12),
       ...manyObservations(12_000),
     ],
@@ -52,7 +104,9 @@ export function describeUndoContract(store: CurrentStore): void {
       expect((await store().getIndicator('unemployment_share'))?.version).toBe(1);
       expect((await store().getIndicator('unemployment_share'))?.unit).toBe('%');
       expect(await store().listIndicatorVersions('unemployment_share')).toHaveLength(1);
-      expect((await store().getArea('gemeinde', '01001001', '2019-01-01'))?.geometry).toEqual(square(9.1, 54.1));
+      expect((await store().getArea('gemeinde', '01001001', '2019-01-01'))?.geometry).toEqual(
+        square(9.1, 54.1),
+      );
       expect(await store().getBatch(change.id)).toEqual(undone);
       expect((await store().listBatches()).map((b) => b.status)).toEqual(['undone', 'applied']);
     });
@@ -88,11 +142,17 @@ export function describeUndoContract(store: CurrentStore): void {
       const empty = await snapshot(store());
       const a = await store().applyBatch(baseBatch());
       const afterA = await snapshot(store());
-      const b = await store().applyBatch(batch({ observations: [obs('population', 'gemeinde', '01001001', '2020', 1300)] }));
+      const b = await store().applyBatch(
+        batch({ observations: [obs('population', 'gemeinde', '01001001', '2020', 1300)] }),
+      );
       const afterB = await snapshot(store());
-      const c = await store().applyBatch(batch({ observations: [obs('population', 'gemeinde', '01001001', '2020', 1400)] }));
+      const c = await store().applyBatch(
+        batch({ observations: [obs('population', 'gemeinde', '01001001', '2020', 1400)] }),
+      );
       // Refers to a's indicator and level, but to none of b's or c's rows.
-      const d = await store().applyBatch(batch({ observations: [obs('population', 'gemeinde', '01001002', '2099', 1)] }));
+      const d = await store().applyBatch(
+        batch({ observations: [obs('population', 'gemeinde', '01001002', '2099', 1)] }),
+      );
 
       const onA = await expectDomainError(store().undoBatch(a.id), 'BatchConflict');
       expect(onA.details).toMatchObject({ laterBatches: [d.id, c.id, b.id] });
@@ -111,7 +171,9 @@ export function describeUndoContract(store: CurrentStore): void {
 
     it('refuses while later batches wrote rows that refer to levels or indicators it created', async () => {
       const a = await store().applyBatch(batch({ levels: LEVELS, indicators: [POPULATION] }));
-      const b = await store().applyBatch(batch({ observations: [obs('population', 'gemeinde', 'X', '2020', 1)] }));
+      const b = await store().applyBatch(
+        batch({ observations: [obs('population', 'gemeinde', 'X', '2020', 1)] }),
+      );
       const c = await store().applyBatch(batch({ areas: [area({ levelId: 'kreis', key: 'K' })] }));
       const conflict = await expectDomainError(store().undoBatch(a.id), 'BatchConflict');
       expect(conflict.details).toMatchObject({ laterBatches: [c.id, b.id] });
@@ -122,8 +184,15 @@ export function describeUndoContract(store: CurrentStore): void {
     });
 
     it('undoes batches that only updated, restoring the batch ids of the rows they replaced', async () => {
-      const a = await store().applyBatch(batch({ levels: [KREIS, GEMEINDE], indicators: [POPULATION], observations: manyObservations(5) }));
-      const b = await store().applyBatch(batch({ levels: [{ ...GEMEINDE, name: 'Gemeinden' }], observations: manyObservations(5, 'population', () => 0) }));
+      const a = await store().applyBatch(
+        batch({ levels: [KREIS, GEMEINDE], indicators: [POPULATION], observations: manyObservations(5) }),
+      );
+      const b = await store().applyBatch(
+        batch({
+          levels: [{ ...GEMEINDE, name: 'Gemeinden' }],
+          observations: manyObservations(5, 'population', () => 0),
+        }),
+      );
       expect(b.diff.observations).toEqual({ inserted: 0, updated: 4, unchanged: 1 });
       await store().undoBatch(b.id);
       const values = await store().getValues({ indicatorId: 'population', levelId: 'gemeinde' });
