@@ -12,6 +12,7 @@ import { parseNumber } from '../readers/german-number.ts';
 import type { CorrespondenceMapping } from './correspondence.schema.ts';
 import { readTableSource } from './read-source.ts';
 import type { SourceFile } from './source-file.ts';
+import { requireColumn } from './table-columns.ts';
 
 /** Reads weighted correspondences; rows with unknown keys or bad weights are reported and not written. */
 export async function planCorrespondences(
@@ -56,22 +57,7 @@ interface Columns {
 }
 
 function locateColumns(table: Table, mapping: CorrespondenceMapping, issues: ImportIssue[]): Columns | null {
-  const find = (name: string) => {
-    const index = table.header.indexOf(name);
-    if (index < 0) {
-      issues.push(
-        issue({
-          code: 'ColumnMissing',
-          file: table.file,
-          column: name,
-          expected: `a column "${name}"`,
-          found: table.header.join(', '),
-          message: `Column "${name}" is missing.`,
-        }),
-      );
-    }
-    return index;
-  };
+  const find = (name: string) => requireColumn(table, name, issues);
   const columns = {
     from: find(mapping.from.column),
     to: find(mapping.to.column),

@@ -13,6 +13,7 @@ import type { Store, StoredArea } from '@lagebild/store';
 import type { TableMapping } from '../mapping/mapping.schema.ts';
 import { readTableSource } from './read-source.ts';
 import type { SourceFile } from './source-file.ts';
+import { requireColumn } from './table-columns.ts';
 import type { TerritorialStatusMapping } from './territorial-status.schema.ts';
 
 /** Plans the territorial versions that a complete list of a level's areas at a date implies. */
@@ -52,22 +53,7 @@ function readerOptions(mapping: TerritorialStatusMapping): TableMapping {
 }
 
 function listedAreas(table: Table, mapping: TerritorialStatusMapping, issues: ImportIssue[]): ListedArea[] {
-  const col = (name: string) => {
-    const index = table.header.indexOf(name);
-    if (index < 0) {
-      issues.push(
-        issue({
-          code: 'ColumnMissing',
-          file: table.file,
-          column: name,
-          expected: `a column "${name}"`,
-          found: table.header.join(', '),
-          message: `Column "${name}" is missing.`,
-        }),
-      );
-    }
-    return index;
-  };
+  const col = (name: string) => requireColumn(table, name, issues);
   const keyCol = col(mapping.key.column);
   const nameCol = col(mapping.name.column);
   const parentCol = mapping.parent ? col(mapping.parent.column) : -1;
