@@ -34,7 +34,13 @@ export default tseslint.config(
   {
     files: ['apps/server/public/**/*.js'],
     languageOptions: {
-      globals: { document: 'readonly', location: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly', Intl: 'readonly' },
+      globals: {
+        document: 'readonly',
+        location: 'readonly',
+        fetch: 'readonly',
+        URLSearchParams: 'readonly',
+        Intl: 'readonly',
+      },
     },
   },
   {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '@lagebild/cli';
 import { buildApp, PendingImports } from '@lagebild/server';
 import { openStore, type Store } from '@lagebild/store';
+import { createAnalysisService, DEMO_INDEX_PRESETS, DEMO_WARNING_RULES } from '@lagebild/analysis';
 
 /** Loads the shipped demo data through the product's own import path and wraps the API around it. */
 export async function demoApp(
@@ -14,6 +15,11 @@ export async function demoApp(
   const app = await buildApp({
     store,
     pendingImports: new PendingImports(),
+    analysis: createAnalysisService({
+      store,
+      presetDirs: [DEMO_INDEX_PRESETS],
+      warningRuleFiles: [DEMO_WARNING_RULES],
+    }),
     version: 'e2e',
     uploadLimitBytes: 50 * 1024 * 1024,
   });

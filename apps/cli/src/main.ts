@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isDomainError } from '@lagebild/core';
 import { SETTINGS } from '@lagebild/server/settings';
+import { registerAnalyseCommand } from './commands/analyse.command.ts';
 import { registerBackupCommands } from './commands/backup.command.ts';
 import { registerBatchCommands } from './commands/batches.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerExportCommand(program);
   registerBatchCommands(program);
+  registerAnalyseCommand(program);
   registerBackupCommands(program);
   return program;
 }

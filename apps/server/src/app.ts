@@ -5,7 +5,9 @@ import type { AppContext } from './app-context.ts';
 import { errorHandler } from './http/errors.ts';
 import { API_PREFIX, buildOpenApi } from './http/openapi.ts';
 import type { AnyRoute } from './http/route.ts';
+import { analysisRoutes } from './routes/analysis.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
+import { indicatorAnalysisRoutes } from './routes/indicator-analysis.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
 import { levelRoutes } from './routes/levels.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
@@ -16,6 +18,8 @@ export const API_ROUTES: AnyRoute[] = [
   ...levelRoutes,
   ...indicatorRoutes,
   ...importRoutes,
+  ...indicatorAnalysisRoutes,
+  ...analysisRoutes,
 ] as AnyRoute[];
 
 export interface BuildAppOptions {

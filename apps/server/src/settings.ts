@@ -31,6 +31,19 @@ export const SETTINGS = {
     description: 'Largest accepted upload for imports, in MiB.',
     schema: z.coerce.number().positive(),
   },
+  indexPresets: {
+    env: 'LAGEBILD_INDEX_PRESETS',
+    default: '',
+    description:
+      'Folders with composite-index presets (YAML), comma-separated; empty: the shipped presets (Berlin MSS, Sozialformel).',
+    schema: z.string(),
+  },
+  warningRules: {
+    env: 'LAGEBILD_WARNING_RULES',
+    default: '',
+    description: 'Files with early-warning rules (YAML), comma-separated; empty: the shipped demo rules.',
+    schema: z.string(),
+  },
   logLevel: {
     env: 'LAGEBILD_LOG_LEVEL',
     default: 'info',

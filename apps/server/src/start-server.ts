@@ -1,4 +1,5 @@
 import { openStore } from '@lagebild/store';
+import { createAnalysisService, DEMO_INDEX_PRESETS, DEMO_WARNING_RULES } from '@lagebild/analysis';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { PendingImports } from './imports/pending-imports.ts';
@@ -14,6 +15,11 @@ export async function startServer(settings: Settings): Promise<FastifyInstance> 
     {
       store,
       pendingImports: new PendingImports(),
+      analysis: createAnalysisService({
+        store,
+        presetDirs: listSetting(settings.indexPresets, DEMO_INDEX_PRESETS),
+        warningRuleFiles: listSetting(settings.warningRules, DEMO_WARNING_RULES),
+      }),
       version: VERSION,
       uploadLimitBytes: settings.uploadLimitMb * 1024 * 1024,
     },
@@ -25,4 +31,13 @@ export async function startServer(settings: Settings): Promise<FastifyInstance> 
   app.addHook('onClose', async () => store.close());
   await app.listen({ port: settings.port, host: settings.host });
   return app;
+}
+
+/** A comma-separated list setting; empty means the shipped default. */
+function listSetting(value: string, fallback: string): string[] {
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : [fallback];
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { parse as parseYaml } from 'yaml';
 import { importFiles } from '@lagebild/importers';
 import { openStore, type Store } from '@lagebild/store';
+import { createAnalysisService, DEMO_INDEX_PRESETS, DEMO_WARNING_RULES } from '@lagebild/analysis';
 import { buildApp } from '../src/app.ts';
 import { PendingImports } from '../src/imports/pending-imports.ts';
 
@@ -48,6 +49,11 @@ export async function appWithFixtures(): Promise<{
   const app = await buildApp({
     store,
     pendingImports: new PendingImports(),
+    analysis: createAnalysisService({
+      store,
+      presetDirs: [DEMO_INDEX_PRESETS],
+      warningRuleFiles: [DEMO_WARNING_RULES],
+    }),
     version: 'test',
     uploadLimitBytes: 5 * 1024 * 1024,
   });

@@ -1,0 +1,105 @@
+/**
+ * The shapes of the /api/v1 responses the atlas reads (see apps/server/src/http/schemas.ts). The
+ * domain enums come from the pure core, so a new status or polarity is a type error here too.
+ */
+import type { Geometry } from '../../../../packages/core/src/domain/geojson.ts';
+import type {
+  AggregationRule,
+  ConfidentialityClass,
+  IndicatorKind,
+  Polarity,
+} from '../../../../packages/core/src/domain/indicator.ts';
+import type { LevelKind } from '../../../../packages/core/src/domain/level.ts';
+import type { MissingReason, ObservationStatus } from '../../../../packages/core/src/domain/observation.ts';
+
+export type { Geometry, MissingReason, ObservationStatus, Polarity };
+
+export interface Level {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  kind: LevelKind;
+  parentLevelId: string | null;
+  sortOrder: number;
+  description: string | null;
+  areaCount: number;
+}
+
+export interface Indicator {
+  id: string;
+  version: number;
+  name: string;
+  nameEn: string | null;
+  topic: string;
+  description: string | null;
+  unit: string;
+  kind: IndicatorKind;
+  ratePer: number | null;
+  numeratorId: string | null;
+  denominatorId: string | null;
+  aggregation: AggregationRule;
+  weightId: string | null;
+  polarity: Polarity;
+  source: string | null;
+  updateCycle: string | null;
+  referenceDate: string | null;
+  confidentiality: ConfidentialityClass;
+  decimals: number;
+  notes: string | null;
+}
+
+export interface Coverage {
+  levelId: string;
+  periods: number;
+  values: number;
+}
+
+export interface CatalogueEntry extends Indicator {
+  coverage: Coverage[];
+}
+
+export interface Value {
+  areaKey: string;
+  areaName: string | null;
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: ObservationStatus;
+  missingReason: MissingReason | null;
+  batchId: number | null;
+}
+
+export interface ValuesResponse {
+  indicator: Indicator;
+  level: string;
+  period: string | null;
+  values: Value[];
+}
+
+export interface AreaProperties {
+  key: string;
+  name: string;
+  parentKey: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface AreaFeature {
+  type: 'Feature';
+  id: string;
+  geometry: Geometry | null;
+  properties: AreaProperties;
+}
+
+export interface AreaCollection {
+  type: 'FeatureCollection';
+  features: AreaFeature[];
+}
+
+/** The one error shape of the API. */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  details: unknown;
+}

@@ -1,0 +1,146 @@
+import { fileURLToPath } from 'node:url';
+import { definitionFor, isDomainError, type ClassAssignment, type IndexPreset } from '@lagebild/core';
+import type { Store } from '@lagebild/store';
+import {
+  aggregateAnalysis,
+  type AggregateAnalysis,
+  type AggregateQuery,
+} from './aggregate/aggregate-analysis.ts';
+import { compareAnalysis, type CompareAnalysis, type CompareQuery } from './compare/compare-analysis.ts';
+import {
+  correlationsAnalysis,
+  typologyAnalysis,
+  type CorrelationsAnalysis,
+  type CorrelationsQuery,
+  type TypologyAnalysis,
+  type TypologyQuery,
+} from './correlate/correlate-analysis.ts';
+import { dataVersion } from './data-version.ts';
+import { indexResult, type IndexQuery } from './indices/index-result.ts';
+import type { IndexAnalysis } from './indices/index-types.ts';
+import { PresetCatalogue } from './presets/preset-catalogue.ts';
+import { presetSummary, type PresetSummary } from './presets/preset-summary.ts';
+import { cacheKey, ResultCache, type CacheStats } from './result-cache.ts';
+import {
+  classTransitionsAnalysis,
+  type TransitionsAnalysis,
+  type TransitionsQuery,
+} from './trends/class-transitions-analysis.ts';
+import { trendAnalysis, type TrendAnalysis, type TrendQuery } from './trends/trend-analysis.ts';
+import { loadWarningRules, type WarningRuleSpec } from './warnings/warning-rule-file.ts';
+import { warningsAnalysis, type WarningsAnalysis, type WarningsQuery } from './warnings/warnings-analysis.ts';
+
+/** The demo's index presets and warning rules, shipped with the repository. */
+export const DEMO_INDEX_PRESETS = fileURLToPath(new URL('../../../demo/indices', import.meta.url));
+export const DEMO_WARNING_RULES = fileURLToPath(new URL('../../../demo/warnings.yaml', import.meta.url));
+
+/** Every result names the data version it was computed from. */
+export type Versioned<T> = T & { dataVersion: string };
+
+export interface AnalysisServiceOptions {
+  store: Store;
+  /** Directories of index preset YAML files; later directories override ids of earlier ones. */
+  presetDirs: readonly string[];
+  /** YAML files with early-warning rules (`rules: [...]`); default none. */
+  warningRuleFiles?: readonly string[];
+  /** Most results kept in memory (default 500). */
+  cacheSize?: number;
+}
+
+/**
+ * The analysis engine as a service: reads the store, calls the pure core, caches the results per
+ * input and data version. Every import and every undo changes the data version, so no result
+ * outlives the data it was computed from.
+ */
+export interface AnalysisService {
+  presets(): PresetSummary[];
+  warningRules(): WarningRuleSpec[];
+  indexResult(presetId: string, query: IndexQuery): Promise<Versioned<IndexAnalysis>>;
+  compare(indicatorId: string, query: CompareQuery): Promise<Versioned<CompareAnalysis>>;
+  aggregate(indicatorId: string, query: AggregateQuery): Promise<Versioned<AggregateAnalysis>>;
+  trend(indicatorId: string, query: TrendQuery): Promise<Versioned<TrendAnalysis>>;
+  classTransitions(indicatorId: string, query: TransitionsQuery): Promise<Versioned<TransitionsAnalysis>>;
+  warnings(query?: WarningsQuery): Promise<Versioned<WarningsAnalysis>>;
+  correlations(query: CorrelationsQuery): Promise<Versioned<CorrelationsAnalysis>>;
+  typology(query: TypologyQuery): Promise<Versioned<TypologyAnalysis>>;
+  dataVersion(): Promise<string>;
+  cacheStats(): CacheStats;
+}
+
+export function createAnalysisService(options: AnalysisServiceOptions): AnalysisService {
+  const { store } = options;
+  const presets = PresetCatalogue.load(options.presetDirs);
+  const rules = loadWarningRules(options.warningRuleFiles ?? []);
+  const cache = new ResultCache(options.cacheSize);
+
+  async function cached<T>(
+    operation: string,
+    input: unknown,
+    compute: () => Promise<T>,
+  ): Promise<Versioned<T>> {
+    const version = await dataVersion(store);
+    return cache.get(cacheKey(operation, input), version, async () => ({
+      ...(await compute()),
+      dataVersion: version,
+    }));
+  }
+
+  const service: AnalysisService = {
+    presets: () => presets.list().map(presetSummary),
+    warningRules: () => [...rules],
+    indexResult: (presetId, query) =>
+      cached('index', { presetId, query }, () => indexResult(store, presets, presetId, query)),
+    compare: (indicatorId, query) =>
+      cached('compare', { indicatorId, query }, () => compareAnalysis(store, indicatorId, query)),
+    aggregate: (indicatorId, query) =>
+      cached('aggregate', { indicatorId, query }, () => aggregateAnalysis(store, indicatorId, query)),
+    trend: (indicatorId, query) =>
+      cached('trend', { indicatorId, query }, () => trendAnalysis(store, indicatorId, query)),
+    classTransitions: (indicatorId, query) =>
+      cached('transitions', { indicatorId, query }, () =>
+        classTransitionsAnalysis(store, indicatorId, query),
+      ),
+    warnings: (query = {}) =>
+      cached('warnings', query, () =>
+        warningsAnalysis(
+          { store, configured: rules, indexClasses: (id, level) => indexClasses(id, level) },
+          query,
+        ),
+      ),
+    correlations: (query) => cached('correlations', query, () => correlationsAnalysis(store, query)),
+    typology: (query) => cached('typology', query, () => typologyAnalysis(store, query)),
+    dataVersion: () => dataVersion(store),
+    cacheStats: () => cache.stats(),
+  };
+
+  /** The classes of an index preset in every period its first component has values for on the level. */
+  async function indexClasses(presetId: string, levelId: string): Promise<ClassAssignment[]> {
+    const entry = presets.require(presetId);
+    const preset =
+      entry.kind === 'index' ? entry.preset : presets.requireIndex(entry.cross.parts[0]!.index).preset;
+    const indicatorId = preset.versions.at(-1)!.components[0]!.indicator;
+    const periods = (await store.listPeriods(indicatorId, levelId)).filter((p) => hasVersionFor(preset, p));
+    const assignments: ClassAssignment[] = [];
+    for (const period of periods) {
+      const result = await service.indexResult(presetId, { period, level: levelId });
+      for (const area of result.areas) {
+        if (!area.class) continue;
+        const classLabel = entry.kind === 'index' ? String(area.class.code) : area.class.symbol;
+        assignments.push({ areaKey: area.key, period, classLabel });
+      }
+    }
+    return assignments;
+  }
+
+  return service;
+}
+
+function hasVersionFor(preset: IndexPreset, period: string): boolean {
+  try {
+    definitionFor(preset, period);
+    return true;
+  } catch (error) {
+    if (isDomainError(error)) return false;
+    throw error;
+  }
+}

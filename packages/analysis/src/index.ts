@@ -1,0 +1,33 @@
+export {
+  createAnalysisService,
+  DEMO_INDEX_PRESETS,
+  DEMO_WARNING_RULES,
+  type AnalysisService,
+  type AnalysisServiceOptions,
+  type Versioned,
+} from './analysis.service.ts';
+export type { AggregateAnalysis, AggregateQuery, AggregatedValue } from './aggregate/aggregate-analysis.ts';
+export type { CompareAnalysis, CompareQuery, ComparedArea } from './compare/compare-analysis.ts';
+export type { IntervalMethod } from './compare/interval-method.ts';
+export {
+  parseReference,
+  type ReferenceBasis,
+  type ReferenceSpec,
+  type ReferenceValue,
+} from './compare/reference-values.ts';
+export type {
+  CorrelationsAnalysis,
+  CorrelationsQuery,
+  TypologyAnalysis,
+  TypologyQuery,
+} from './correlate/correlate-analysis.ts';
+export { dataVersion } from './data-version.ts';
+export type { IndexQuery } from './indices/index-result.ts';
+export type { IndexAnalysis, IndexAreaResult, IndexClassRef } from './indices/index-types.ts';
+export type { PresetSummary } from './presets/preset-summary.ts';
+export type { CacheStats } from './result-cache.ts';
+export type { IndicatorRef } from './store-reads.ts';
+export type { TransitionsAnalysis, TransitionsQuery } from './trends/class-transitions-analysis.ts';
+export type { TrendAnalysis, TrendQuery } from './trends/trend-analysis.ts';
+export { loadWarningRules, parseWarningRules, type WarningRuleSpec } from './warnings/warning-rule-file.ts';
+export type { WarningsAnalysis, WarningsQuery } from './warnings/warnings-analysis.ts';
