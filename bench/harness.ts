@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -19,12 +20,19 @@ export interface JobSpec {
 /** What a job reports: timed seconds, optional split into phases, counts that show the work done. */
 export interface JobOutcome {
   seconds: number;
+  /**
+   * CPU time (user + system, all threads) of the process during the timed part. Below `seconds`:
+   * the process waited (for PostgreSQL or the disk); above: it used more than one core (DuckDB).
+   */
+  cpuSeconds: number;
   phases?: Record<string, number>;
   counts: Record<string, number>;
 }
 
 export interface JobResult extends JobOutcome {
   job: string;
+  /** The machine's 1-minute load average when the job started (about 0 on an idle machine). */
+  loadAverage?: number;
   /** Peak resident set size of the child process, in MiB. */
   peakRssMiB: number;
 }
@@ -37,7 +45,8 @@ export interface SpawnOptions {
 }
 
 /**
- * Workaround, not a tuning: planImport collects observations with `push(...array)`, which passes
+ * Workaround, not a tuning: planTable (packages/importers/src/pipeline/plan-import.ts) collects
+ * observations with `push(...array)`, which passes
  * every element as an argument and overflows the default stack (about 984 KiB, so about 125,000
  * observations per import) with a RangeError. A larger stack lets the product path run to the end;
  * it does not change its speed. Remove once the product collects observations without spreading.
@@ -46,7 +55,10 @@ const BIG_STACK = { ulimitKiB: 262_144, v8StackKiB: 200_000 };
 
 /** Runs one job in a fresh child process and returns its result; rejects when the child fails. */
 export function runJob(spec: JobSpec, options: SpawnOptions = {}): Promise<JobResult> {
-  const flags = [...(options.nodeFlags ?? []), ...(options.bigStack ? [`--stack-size=${BIG_STACK.v8StackKiB}`] : [])];
+  const flags = [
+    ...(options.nodeFlags ?? []),
+    ...(options.bigStack ? [`--stack-size=${BIG_STACK.v8StackKiB}`] : []),
+  ];
   const args = [...flags, '--import', 'tsx', JOB_ENTRY, JSON.stringify(spec)];
   // The stack of the main thread is fixed by the limit at exec time, so a shell raises it first.
   const [command, commandArgs] = options.bigStack
@@ -76,9 +88,17 @@ export function reportFromChild(job: string, outcome: JobOutcome): void {
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
 }
 
-/** Seconds since `start` (a performance.now() value). */
-export function secondsSince(start: number): number {
-  return round((performance.now() - start) / 1000, 3);
+/** Wall-clock and CPU time of the timed part of a job. */
+export function stopwatch(): { seconds: () => number; cpuSeconds: () => number } {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  return {
+    seconds: () => round((performance.now() - start) / 1000, 3),
+    cpuSeconds: () => {
+      const used = process.cpuUsage(cpu);
+      return round((used.user + used.system) / 1e6, 2);
+    },
+  };
 }
 
 export function round(value: number, digits: number): number {
@@ -116,9 +136,12 @@ export async function runRounds(
       const { spec, cleanup } = await variant.start(run);
       const nodeFlags = profileDir && variant.product ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
       try {
+        const loadAverage = round(loadavg()[0]!, 2);
         const result = await runJob(spec, { nodeFlags, bigStack: bigStack && variant.product });
-        results[variant.label]!.push(result);
-        process.stderr.write(`  run ${run}/${runs}  ${variant.label.padEnd(28)} ${result.seconds.toFixed(2)} s\n`);
+        results[variant.label]!.push({ ...result, loadAverage });
+        process.stderr.write(
+          `  run ${run}/${runs}  ${variant.label.padEnd(28)} ${result.seconds.toFixed(2).padStart(7)} s   (load ${loadAverage.toFixed(2)})\n`,
+        );
       } finally {
         await cleanup?.();
       }

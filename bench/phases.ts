@@ -4,10 +4,11 @@ import type { Store } from '@lagebild/store';
  * Splits one `importFiles` call into phases without touching product code: the store is wrapped, and
  * the calls the import cycle makes mark where each phase begins and ends.
  *
- *   read + map   from the start until validation first asks the store for its levels
- *   validate     until the dry run (`diffBatch`) starts
- *   dry run      `diffBatch`: compares every row with the stored one
- *   apply        `applyBatch`: writes the batch (it compares again while writing)
+ *   read+map   reading mapping and file, parsing, mapping: until validation first asks for the levels
+ *   validate   checking levels, indicators and area keys, and building the batch input (a copy of
+ *              every observation without row and column), until the dry run (`diffBatch`) starts
+ *   dry run    `diffBatch`: compares every row with the stored one, writes nothing
+ *   apply      `applyBatch`: writes the batch in one transaction (comparing again while writing)
  *
  * This follows the order of runImport (validatePlan → diffBatch → applyBatch); if that order changes,
  * the split becomes wrong but the total stays right.
@@ -21,7 +22,8 @@ export class PhaseMarks {
     const mark = (name: string) => {
       if (!this.#marks.has(name)) this.#marks.set(name, performance.now());
     };
-    const timed = <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
+    const timed =
+      <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
       async (...args: A): Promise<R> => {
         mark(`${name}:start`);
         try {
@@ -44,7 +46,7 @@ export class PhaseMarks {
   }
 
   /** Seconds per phase; phases that did not happen (no apply in a dry run) are left out. */
-  phases(end: number = performance.now()): Record<string, number> {
+  phases(): Record<string, number> {
     const at = (name: string) => this.#marks.get(name);
     const span = (from: number | undefined, to: number | undefined) =>
       from === undefined || to === undefined ? undefined : Math.round(to - from) / 1000;
@@ -53,8 +55,9 @@ export class PhaseMarks {
       validate: span(at('validate:start'), at('diff:start')),
       'dry run': span(at('diff:start'), at('diff:end')),
       apply: span(at('apply:start'), at('apply:end')),
-      rest: span(at('apply:end') ?? at('diff:end'), end),
     };
-    return Object.fromEntries(Object.entries(result).filter((e): e is [string, number] => e[1] !== undefined));
+    return Object.fromEntries(
+      Object.entries(result).filter((e): e is [string, number] => e[1] !== undefined),
+    );
   }
 }

@@ -38,9 +38,12 @@ export class TempDatabases {
     try {
       await client.connect();
     } catch (error) {
-      throw new Error(`PostgreSQL unreachable at ${this.#adminUrl} (${(error as Error).message}); use --skip-postgres to leave it out`, {
-        cause: error,
-      });
+      throw new Error(
+        `PostgreSQL unreachable at ${redacted(this.#adminUrl)} (${(error as Error).message}); use --skip-postgres to leave it out`,
+        {
+          cause: error,
+        },
+      );
     }
     try {
       await client.query(statement);
@@ -48,4 +51,10 @@ export class TempDatabases {
       await client.end();
     }
   }
+}
+
+function redacted(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }

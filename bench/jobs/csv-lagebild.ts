@@ -13,16 +13,20 @@ export interface CsvLagebildParams extends StoreParams {
 export async function csvLagebild(params: CsvLagebildParams): Promise<JobOutcome> {
   const store = await openBenchStore(params);
   try {
-    const { seconds, phases, report } = await timedImport(store, params.mappingPath, false);
+    const { seconds, cpuSeconds, phases, report } = await timedImport(store, params.mappingPath, false);
     const o = report.diff.observations;
     return {
       seconds,
+      cpuSeconds,
       phases,
       counts: {
         values: o.inserted + o.updated + o.unchanged,
         inserted: o.inserted,
         errors: report.errors,
-        stored: await countStored(store, INDICATORS.map((i) => i.id)),
+        stored: await countStored(
+          store,
+          INDICATORS.map((i) => i.id),
+        ),
       },
     };
   } finally {

@@ -1,4 +1,4 @@
-import { secondsSince, type JobOutcome } from '../harness.ts';
+import { stopwatch, type JobOutcome } from '../harness.ts';
 import { literal, ON_CONFLICT_UPDATE, OBSERVATIONS_TABLE, openDuckDb, scalar } from './duckdb.ts';
 
 /**
@@ -25,10 +25,12 @@ export async function genesisDuckDb(params: GenesisDuckDbParams): Promise<JobOut
       null_padding = true, ignore_errors = true)`;
   try {
     // Untimed: the Gemeinden the store would already hold, and the empty keyed table.
-    await db.run(`create table areas as select key from read_csv(${literal(params.keysPath)}, header = true, columns = {'key': 'VARCHAR'})`);
+    await db.run(
+      `create table areas as select key from read_csv(${literal(params.keysPath)}, header = true, columns = {'key': 'VARCHAR'})`,
+    );
     await db.run(OBSERVATIONS_TABLE);
 
-    const start = performance.now();
+    const timer = stopwatch();
     const headerLine = (skip: number, name: string) =>
       `(unpivot (select * exclude (column00, column01) from ${read(skip)} limit 1) on columns(*) into name col value ${name})`;
     await db.run(`create temp table header as
@@ -39,7 +41,10 @@ export async function genesisDuckDb(params: GenesisDuckDbParams): Promise<JobOut
     await db.run(`create temp table gemeinde_rows as
       select trim(column00) as area_key, * exclude (column00, column01) from ${read(DATA_LINE)}
       where regexp_full_match(trim(column00), '\\d{8}')`);
-    const excludedRows = await scalar(db, `select count(*) from gemeinde_rows where area_key not in (select key from areas)`);
+    const excludedRows = await scalar(
+      db,
+      `select count(*) from gemeinde_rows where area_key not in (select key from areas)`,
+    );
     await db.run(`insert into observations
       with cells as (
         unpivot (select * from gemeinde_rows where area_key in (select key from areas))
@@ -51,9 +56,10 @@ export async function genesisDuckDb(params: GenesisDuckDbParams): Promise<JobOut
       from cells c join header h using (col)
       ${ON_CONFLICT_UPDATE}`);
     await db.run('checkpoint');
-    const seconds = secondsSince(start);
+    const [seconds, cpuSeconds] = [timer.seconds(), timer.cpuSeconds()];
     return {
       seconds,
+      cpuSeconds,
       counts: {
         rows: await scalar(db, 'select count(*) from gemeinde_rows'),
         excludedRows,

@@ -16,7 +16,8 @@ export const GENESIS_INDICATORS = ['bev_insgesamt', 'bev_maennlich', 'bev_weibli
 async function countMissing(store: Store): Promise<number> {
   let missing = 0;
   for (const indicatorId of GENESIS_INDICATORS) {
-    for (const o of await store.getValues({ indicatorId, levelId: 'gemeinde' })) if (o.status === 'missing') missing++;
+    for (const o of await store.getValues({ indicatorId, levelId: 'gemeinde' }))
+      if (o.status === 'missing') missing++;
   }
   return missing;
 }
@@ -24,10 +25,11 @@ async function countMissing(store: Store): Promise<number> {
 export async function genesisLagebild(params: GenesisLagebildParams): Promise<JobOutcome> {
   const store = await openBenchStore(params);
   try {
-    const { seconds, phases, report } = await timedImport(store, params.mappingPath, true);
+    const { seconds, cpuSeconds, phases, report } = await timedImport(store, params.mappingPath, true);
     const o = report.diff.observations;
     return {
       seconds,
+      cpuSeconds,
       phases,
       counts: {
         values: o.inserted + o.updated + o.unchanged,

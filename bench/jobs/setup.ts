@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { importFiles, loadMappingFile, loadSourceFiles } from '@lagebild/importers';
-import { secondsSince, type JobOutcome } from '../harness.ts';
+import { stopwatch, type JobOutcome } from '../harness.ts';
 import { openBenchStore, type StoreParams } from './timed-import.ts';
 
 /**
@@ -14,7 +14,7 @@ export interface SetupParams extends StoreParams {
 }
 
 export async function setup(params: SetupParams): Promise<JobOutcome> {
-  const start = performance.now();
+  const timer = stopwatch();
   const store = await openBenchStore(params);
   const counts: Record<string, number> = {};
   try {
@@ -33,5 +33,5 @@ export async function setup(params: SetupParams): Promise<JobOutcome> {
   } finally {
     await store.close();
   }
-  return { seconds: secondsSince(start), counts };
+  return { seconds: timer.seconds(), cpuSeconds: timer.cpuSeconds(), counts };
 }

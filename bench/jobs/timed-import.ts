@@ -1,7 +1,7 @@
 import type { ImportReport } from '@lagebild/core';
 import { importFiles, loadMappingFile, loadSourceFiles } from '@lagebild/importers';
 import { createPostgresStore, createSqliteStore, type Store } from '@lagebild/store';
-import { secondsSince } from '../harness.ts';
+import { stopwatch } from '../harness.ts';
 import { PhaseMarks } from '../phases.ts';
 
 /** Where a Lagebild job writes: a SQLite file or a PostgreSQL database (URL). */
@@ -12,13 +12,15 @@ export interface StoreParams {
 }
 
 export async function openBenchStore(params: StoreParams): Promise<Store> {
-  const store = params.engine === 'sqlite' ? createSqliteStore(params.target) : createPostgresStore(params.target);
+  const store =
+    params.engine === 'sqlite' ? createSqliteStore(params.target) : createPostgresStore(params.target);
   await store.migrate();
   return store;
 }
 
 export interface TimedImport {
   seconds: number;
+  cpuSeconds: number;
   phases: Record<string, number>;
   report: ImportReport;
 }
@@ -27,15 +29,18 @@ export interface TimedImport {
  * What `lagebild import <mapping> --apply` does, timed from reading the mapping and the file to the
  * committed batch: loadMappingFile, loadSourceFiles, importFiles (parse, map, validate, dry run, apply).
  */
-export async function timedImport(store: Store, mappingPath: string, acceptExclusions: boolean): Promise<TimedImport> {
-  const start = performance.now();
+export async function timedImport(
+  store: Store,
+  mappingPath: string,
+  acceptExclusions: boolean,
+): Promise<TimedImport> {
+  const timer = stopwatch();
   const marks = new PhaseMarks();
   const { raw, dataPath } = loadMappingFile(mappingPath);
   if (!dataPath) throw new Error(`${mappingPath}: the mapping names no file`);
   const files = loadSourceFiles(dataPath);
   const report = await importFiles(marks.wrap(store), files, raw, { apply: true, acceptExclusions });
-  const end = performance.now();
-  return { seconds: secondsSince(start), phases: marks.phases(end), report };
+  return { seconds: timer.seconds(), cpuSeconds: timer.cpuSeconds(), phases: marks.phases(), report };
 }
 
 /** Stored values per indicator, counted through the Store interface after the import. */

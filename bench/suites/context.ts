@@ -12,7 +12,7 @@ export interface SuiteContext {
   postgres: TempDatabases | null;
   /** Where --profile writes CPU profiles of the product jobs; null without it. */
   profileDir: string | null;
-  /** Run the product jobs with a larger stack (harness.ts BIG_STACK); off with --plain-stack. */
+  /** Run the product jobs with a larger stack (harness.ts BIG_STACK), with --big-stack: a diagnostic for stack overflows. */
   bigStack: boolean;
 }
 

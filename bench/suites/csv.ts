@@ -11,7 +11,12 @@ export async function csvSuite(ctx: SuiteContext): Promise<SuiteResult> {
   const setup: JobResult[] = [];
 
   const sqliteTemplate = join(ctx.work, 'csv-template.db');
-  setup.push(await runJob({ job: 'setup', params: { engine: 'sqlite', target: sqliteTemplate, mappings: templateMappings } }));
+  setup.push(
+    await runJob({
+      job: 'setup',
+      params: { engine: 'sqlite', target: sqliteTemplate, mappings: templateMappings },
+    }),
+  );
   const variants: Variant[] = [
     {
       label: 'Lagebild · SQLite',
@@ -19,7 +24,13 @@ export async function csvSuite(ctx: SuiteContext): Promise<SuiteResult> {
       start: async (run) => {
         const target = join(ctx.work, `csv-run-${run}.db`);
         const cleanup = copySqlite(sqliteTemplate, target);
-        return { spec: { job: 'csv-lagebild', params: { engine: 'sqlite', target, mappingPath: fixture.mappingPath } }, cleanup };
+        return {
+          spec: {
+            job: 'csv-lagebild',
+            params: { engine: 'sqlite', target, mappingPath: fixture.mappingPath },
+          },
+          cleanup,
+        };
       },
     },
   ];
@@ -27,14 +38,22 @@ export async function csvSuite(ctx: SuiteContext): Promise<SuiteResult> {
   if (ctx.postgres) {
     const pg = ctx.postgres;
     const template = await pg.create('csv_tpl');
-    setup.push(await runJob({ job: 'setup', params: { engine: 'postgres', target: template.url, mappings: templateMappings } }));
+    setup.push(
+      await runJob({
+        job: 'setup',
+        params: { engine: 'postgres', target: template.url, mappings: templateMappings },
+      }),
+    );
     variants.push({
       label: 'Lagebild · PostgreSQL',
       product: true,
       start: async (run) => {
         const db = await pg.create(`csv_run${run}`, template.name);
         return {
-          spec: { job: 'csv-lagebild', params: { engine: 'postgres', target: db.url, mappingPath: fixture.mappingPath } },
+          spec: {
+            job: 'csv-lagebild',
+            params: { engine: 'postgres', target: db.url, mappingPath: fixture.mappingPath },
+          },
           cleanup: () => pg.drop(db.name),
         };
       },
@@ -48,7 +67,10 @@ export async function csvSuite(ctx: SuiteContext): Promise<SuiteResult> {
       start: async (run) => {
         const dbPath = join(ctx.work, `csv-${variant}-${run}.duckdb`);
         return {
-          spec: { job: 'csv-duckdb', params: { variant, csvPath: fixture.csvPath, keysPath: fixture.keysPath, dbPath } },
+          spec: {
+            job: 'csv-duckdb',
+            params: { variant, csvPath: fixture.csvPath, keysPath: fixture.keysPath, dbPath },
+          },
           cleanup: () => removeDuckDb(dbPath),
         };
       },

@@ -5,7 +5,10 @@ import { copySqlite, removeDuckDb, type SuiteContext, type SuiteResult } from '.
 const DATA_FILE = 'demo/data/genesis/12411-01-01-5_00.csv';
 const MAPPING = 'demo/mappings/genesis-12411-gemeinden.yaml';
 /** What the store must hold first, as in demo/demo.yaml: catalogue, then Bund → Länder → Kreise → Gemeinden. */
-const SETUP_MAPPINGS = ['demo/catalogue.yaml', ...['bund', 'laender', 'kreise', 'gemeinden'].map((m) => `demo/mappings/${m}.yaml`)];
+const SETUP_MAPPINGS = [
+  'demo/catalogue.yaml',
+  ...['bund', 'laender', 'kreise', 'gemeinden'].map((m) => `demo/mappings/${m}.yaml`),
+];
 
 /** Benchmark 2: the real GENESIS Gemeinde table through Lagebild (SQLite) and DuckDB. */
 export async function genesisSuite(ctx: SuiteContext): Promise<SuiteResult> {
@@ -27,7 +30,13 @@ export async function genesisSuite(ctx: SuiteContext): Promise<SuiteResult> {
       start: async (run) => {
         const target = join(ctx.work, `genesis-run-${run}.db`);
         const cleanup = copySqlite(template, target);
-        return { spec: { job: 'genesis-lagebild', params: { engine: 'sqlite', target, mappingPath: join(REPO_ROOT, MAPPING) } }, cleanup };
+        return {
+          spec: {
+            job: 'genesis-lagebild',
+            params: { engine: 'sqlite', target, mappingPath: join(REPO_ROOT, MAPPING) },
+          },
+          cleanup,
+        };
       },
     },
     {

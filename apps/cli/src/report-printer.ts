@@ -1,3 +1,4 @@
+import { appendAll } from '@lagebild/core';
 import type { ImportIssue, ImportReport } from '@lagebild/core';
 import { describeIssue } from '@lagebild/importers';
 
@@ -16,7 +17,7 @@ export function formatReport(report: ImportReport, title: string): string {
     );
   }
   if (report.excludedRows > 0) lines.push(`  ${report.excludedRows} row(s) left out (accepted exclusions)`);
-  lines.push(...formatIssues(report.issues));
+  appendAll(lines, formatIssues(report.issues));
   return lines.join('\n');
 }
 

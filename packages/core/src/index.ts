@@ -19,3 +19,4 @@ export * from './trends/index.ts';
 export * from './warnings/index.ts';
 export * from './correlate/index.ts';
 export * from './stats/index.ts';
+export * from './util/append-all.ts';

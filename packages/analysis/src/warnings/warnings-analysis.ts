@@ -11,6 +11,7 @@ import {
   type WarningNote,
   type WarningReason,
   type WarningRule,
+  appendAll,
 } from '@lagebild/core';
 import type { Store } from '@lagebild/store';
 import { areasAt, checkPeriod, requireIndicator, requireLevel, usable } from '../store-reads.ts';
@@ -73,12 +74,15 @@ export async function warningsAnalysis(deps: WarningsDeps, query: WarningsQuery)
       notes.push({ ruleId: spec.id, count: 0, message: `rule not evaluated: ${outcome.skipped}` });
       continue;
     }
-    notes.push(...outcome.notes);
+    appendAll(notes, outcome.notes);
     rules.push({ ...base, flagged: outcome.flagged.length, skipped: null });
     for (const area of outcome.flagged) {
       const key = `${area.levelId}\u0000${area.areaKey}`;
       const entry = flagged.get(key) ?? { level: area.levelId, key: area.areaKey, name: null, reasons: [] };
-      entry.reasons.push(...area.reasons.map((r) => ({ ...r, label: spec.label })));
+      appendAll(
+        entry.reasons,
+        area.reasons.map((r) => ({ ...r, label: spec.label })),
+      );
       flagged.set(key, entry);
     }
   }

@@ -1,3 +1,4 @@
+import { appendAll } from '../util/append-all.ts';
 import { DomainError } from '../domain/errors.ts';
 import { evaluateClassDrop } from './class-drop-rule.ts';
 import { evaluateDeviation } from './deviation-rule.ts';
@@ -30,7 +31,7 @@ export function evaluateWarnings(rules: readonly WarningRule[], context: Warning
   const notes: WarningNote[] = [];
   for (const rule of rules) {
     const outcome = evaluateRule(rule, context);
-    notes.push(...outcome.notes);
+    appendAll(notes, outcome.notes);
     for (const hit of outcome.hits) {
       const key = `${hit.levelId}\u0000${hit.areaKey}`;
       const area = flagged.get(key) ?? { levelId: hit.levelId, areaKey: hit.areaKey, reasons: [] };

@@ -10,6 +10,7 @@ import {
   type ImportIssue,
   type PolygonalGeometry,
   type SpatialLevel,
+  appendAll,
 } from '@lagebild/core';
 import type { GeoFeature, GeoTable } from '../readers/geo-table.ts';
 import type { AreaMapping } from './area-mapping.schema.ts';
@@ -154,7 +155,7 @@ function addToGroup(
   if (!existing) {
     groups.set(group.key, group);
   } else if (mapping.dissolve) {
-    existing.parts.push(...group.parts);
+    appendAll(existing.parts, group.parts);
   } else {
     issues.push(
       duplicate(file, group.key, existing.feature.index, group.feature.index, mapping.key.property),

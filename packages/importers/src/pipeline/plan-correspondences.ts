@@ -5,6 +5,7 @@ import {
   type ImportIssue,
   type ImportPlan,
   type Table,
+  appendAll,
 } from '@lagebild/core';
 import type { Store } from '@lagebild/store';
 import type { TableMapping } from '../mapping/mapping.schema.ts';
@@ -106,7 +107,7 @@ function readRow(
       }),
     );
   }
-  issues.push(...problems);
+  appendAll(issues, problems);
   if (problems.length > 0) return null;
   return {
     fromLevelId: mapping.from.level,

@@ -4,6 +4,7 @@ import {
   type ImportPlan,
   type PlannedObservation,
   type Table,
+  appendAll,
 } from '@lagebild/core';
 import type { Store } from '@lagebild/store';
 import { mapFeatures } from '../mapping/area-mapping.ts';
@@ -66,8 +67,8 @@ async function planTable(
   for (const route of spec.routes) {
     const context = { kreisfreieStaedte: await kreisfreieStaedte(route, store) };
     const mapped = mapTable(table, route, context);
-    observations.push(...mapped.observations);
-    issues.push(...mapped.issues);
+    appendAll(observations, mapped.observations);
+    appendAll(issues, mapped.issues);
   }
   if (spec.allZeroRows) markAllZeroRows(observations, new Set(spec.allZeroRows.ignore));
   return {

@@ -1,4 +1,4 @@
-import { DomainError } from '@lagebild/core';
+import { DomainError, appendAll } from '@lagebild/core';
 import type { ImportIssue, Table, TableRow } from '@lagebild/core';
 import { readRecords } from './csv.reader.ts';
 import type { ParsedRecord } from './delimited.ts';
@@ -43,7 +43,7 @@ export function readGenesisClassic(bytes: Uint8Array, options: GenesisClassicOpt
   ]);
   const issues: ImportIssue[] = [...read.issues];
   // Without the footer we cannot tell a complete table from one cut at a row boundary.
-  issues.push(...checkRowWidths(rows, { file, width, cutAtEnd: sections.footer === null }));
+  appendAll(issues, checkRowWidths(rows, { file, width, cutAtEnd: sections.footer === null }));
   if (sections.footer === null && !issues.some((i) => i.code === 'TruncatedFile'))
     issues.push(noFooterIssue(file));
   const meta: Record<string, string> = {

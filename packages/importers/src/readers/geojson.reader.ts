@@ -1,4 +1,4 @@
-import { forEachPosition, issue, type Geometry, type ImportIssue } from '@lagebild/core';
+import { forEachPosition, issue, type Geometry, type ImportIssue, appendAll } from '@lagebild/core';
 import { chooseCrs, reprojectGeometry, type ResolvedCrs } from './crs.ts';
 import { outOfRange, toProperties, unreadable, type GeoFeature, type GeoTable } from './geo-table.ts';
 
@@ -88,7 +88,7 @@ function pickCrs(
     file: table.file,
     expected,
   });
-  table.issues.push(...issues);
+  appendAll(table.issues, issues);
   return crs;
 }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { issue, type Geometry, type ImportIssue, type Position } from '@lagebild/core';
+import { issue, type Geometry, type ImportIssue, type Position, appendAll } from '@lagebild/core';
 import { chooseCrs, crsFromEpsg, reprojectGeometry, type ResolvedCrs } from './crs.ts';
 import {
   outOfRange,
@@ -109,7 +109,7 @@ function layerCrs(
   const declared = layer.srsId === 0 ? 'EPSG:4326' : srs && layer.srsId !== -1 ? declaredCrs(srs) : null;
   const expected = 'a spatial reference system in gpkg_spatial_ref_sys or sourceCrs in the mapping';
   const { crs, issues } = chooseCrs({ declared, sourceCrs: options.sourceCrs, file: options.file, expected });
-  table.issues.push(...issues);
+  appendAll(table.issues, issues);
   return crs;
 }
 

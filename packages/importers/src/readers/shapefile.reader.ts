@@ -1,5 +1,5 @@
 import { open } from 'shapefile';
-import { isDomainError, issue, type Geometry, type ImportIssue } from '@lagebild/core';
+import { isDomainError, issue, type Geometry, type ImportIssue, appendAll } from '@lagebild/core';
 import { chooseCrs, reprojectGeometry, type ResolvedCrs } from './crs.ts';
 import { outOfRange, stem, toProperties, unreadable, type GeoFeature, type GeoTable } from './geo-table.ts';
 import { extractZip, listZip } from './zip.ts';
@@ -36,11 +36,11 @@ export async function readShapefile(parts: ShapefileParts, options: ShapefileOpt
   const declared = parts.prj ? new TextDecoder('utf-8').decode(parts.prj).trim() || null : null;
   const expected = 'a .prj file or sourceCrs in the mapping';
   const { crs, issues } = chooseCrs({ declared, sourceCrs: options.sourceCrs, file: prjFile, expected });
-  table.issues.push(...issues);
+  appendAll(table.issues, issues);
   if (!crs) return table;
   table.sourceCrs = crs.code;
   const encoding = dbfEncoding(parts, `${stem(options.file)}.dbf`);
-  table.issues.push(...encoding.issues);
+  appendAll(table.issues, encoding.issues);
   try {
     table.features = await readRecords(parts, encoding.label, crs, table);
   } catch (error) {

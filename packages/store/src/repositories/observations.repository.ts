@@ -1,3 +1,4 @@
+import { appendAll } from '@lagebild/core';
 import type { StoredObservation } from '@lagebild/core';
 import type { Kysely } from 'kysely';
 import { toStoredObservation } from '../observation-rows.ts';
@@ -18,10 +19,11 @@ export class ObservationsRepository {
   }
 
   async #valuesOfKeys(query: ValueQuery, keys: string[]): Promise<StoredObservation[]> {
-    const rows = [];
-    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+    const first = await this.#select(query).where('area_key', 'in', keys.slice(0, KEYS_PER_QUERY)).execute();
+    const rows = [...first];
+    for (let i = KEYS_PER_QUERY; i < keys.length; i += KEYS_PER_QUERY) {
       const slice = keys.slice(i, i + KEYS_PER_QUERY);
-      rows.push(...(await this.#select(query).where('area_key', 'in', slice).execute()));
+      appendAll(rows, await this.#select(query).where('area_key', 'in', slice).execute());
     }
     // Slices are each ordered; merge them in the same code-point order the engines use.
     if (keys.length > KEYS_PER_QUERY)
