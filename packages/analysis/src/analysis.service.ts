@@ -16,6 +16,15 @@ import {
   type TypologyQuery,
 } from './correlate/correlate-analysis.ts';
 import { dataVersion } from './data-version.ts';
+import {
+  derivedCoverage,
+  derivedPeriods,
+  derivedValues,
+  type DerivedCoverage,
+  type DerivedPeriods,
+  type DerivedQuery,
+  type DerivedValues,
+} from './derived/derived-values.ts';
 import { indexResult, type IndexQuery } from './indices/index-result.ts';
 import type { IndexAnalysis } from './indices/index-types.ts';
 import { PresetCatalogue } from './presets/preset-catalogue.ts';
@@ -63,6 +72,12 @@ export interface AnalysisService {
   warnings(query?: WarningsQuery): Promise<Versioned<WarningsAnalysis>>;
   correlations(query: CorrelationsQuery): Promise<Versioned<CorrelationsAnalysis>>;
   typology(query: TypologyQuery): Promise<Versioned<TypologyAnalysis>>;
+  /** A derived indicator's values, computed from the stored values of its inputs (see docs/analysis.md). */
+  derivedValues(indicatorId: string, query: DerivedQuery): Promise<Versioned<DerivedValues>>;
+  /** The periods a derived indicator can be computed for on a level: those all its inputs have. */
+  derivedPeriods(indicatorId: string, level: string): Promise<Versioned<DerivedPeriods>>;
+  /** Per level: the periods and computed values of a derived indicator. */
+  derivedCoverage(indicatorId: string): Promise<Versioned<DerivedCoverage>>;
   dataVersion(): Promise<string>;
   cacheStats(): CacheStats;
 }
@@ -109,6 +124,12 @@ export function createAnalysisService(options: AnalysisServiceOptions): Analysis
       ),
     correlations: (query) => cached('correlations', query, () => correlationsAnalysis(store, query)),
     typology: (query) => cached('typology', query, () => typologyAnalysis(store, query)),
+    derivedValues: (indicatorId, query) =>
+      cached('derived-values', { indicatorId, query }, () => derivedValues(store, indicatorId, query)),
+    derivedPeriods: (indicatorId, level) =>
+      cached('derived-periods', { indicatorId, level }, () => derivedPeriods(store, indicatorId, level)),
+    derivedCoverage: (indicatorId) =>
+      cached('derived-coverage', { indicatorId }, () => derivedCoverage(store, indicatorId)),
     dataVersion: () => dataVersion(store),
     cacheStats: () => cache.stats(),
   };

@@ -22,6 +22,12 @@ export type {
   TypologyQuery,
 } from './correlate/correlate-analysis.ts';
 export { dataVersion } from './data-version.ts';
+export type {
+  DerivedCoverage,
+  DerivedPeriods,
+  DerivedQuery,
+  DerivedValues,
+} from './derived/derived-values.ts';
 export type { IndexQuery } from './indices/index-result.ts';
 export type { IndexAnalysis, IndexAreaResult, IndexClassRef } from './indices/index-types.ts';
 export type { PresetSummary } from './presets/preset-summary.ts';

@@ -94,6 +94,8 @@ export interface IndicatorsTable extends Provenance {
   confidentiality: string;
   decimals: number;
   notes: string | null;
+  /** Derived indicators only (migration 0002). */
+  formula: string | null;
 }
 
 export interface IndicatorVersionsTable extends Provenance {

@@ -45,6 +45,10 @@ export const indicatorSchema = z
     confidentiality: z.enum(CONFIDENTIALITY_CLASSES),
     decimals: z.number(),
     notes: z.string().nullable(),
+    formula: z
+      .string()
+      .nullable()
+      .describe('Derived indicators: the formula over other indicator ids; values are computed from it.'),
   })
   .meta({ id: 'Indicator' });
 
@@ -60,7 +64,14 @@ export const valueSchema = z
     denominator: z.number().nullable(),
     status: z.enum(OBSERVATION_STATUSES),
     missingReason: z.enum(MISSING_REASONS).nullable(),
-    batchId: z.number().nullable().describe('The import batch the value came from.'),
+    batchId: z
+      .number()
+      .nullable()
+      .describe('The import batch the value came from; null for values of derived indicators.'),
+    derived: z
+      .literal(true)
+      .optional()
+      .describe('Present on values computed from the formula of a derived indicator.'),
   })
   .meta({ id: 'Value' });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DomainError, type IndicatorDefinition } from '@lagebild/core';
+import { DomainError, type IndicatorDefinition, type StoredObservation } from '@lagebild/core';
+import type { DerivedQuery } from '@lagebild/analysis';
 import { defineRoute } from '../http/route.ts';
 import { coverageSchema, indicatorSchema, valueSchema } from '../http/schemas.ts';
 import type { AppContext } from '../app-context.ts';
@@ -27,7 +28,7 @@ export const indicatorRoutes = [
       const all = await ctx.store.listIndicators();
       const selected = all.filter((i) => (!query.topic || i.topic === query.topic) && matches(i, query.q));
       const indicators = await Promise.all(
-        selected.map(async (i) => ({ ...i, coverage: await ctx.store.countObservations(i.id) })),
+        selected.map(async (i) => ({ ...i, coverage: await coverageOf(ctx, i) })),
       );
       return { indicators };
     },
@@ -49,7 +50,7 @@ export const indicatorRoutes = [
       return {
         ...indicator,
         versions: await ctx.store.listIndicatorVersions(params.id),
-        coverage: await ctx.store.countObservations(params.id),
+        coverage: await coverageOf(ctx, indicator),
       };
     },
   }),
@@ -64,9 +65,9 @@ export const indicatorRoutes = [
     query: z.object({ level: levelQuery }),
     response: z.object({ periods: z.array(z.string()) }),
     handler: async ({ params, query, ctx }) => {
-      await requireIndicator(ctx, params.id);
+      const indicator = await requireIndicator(ctx, params.id);
       await requireLevel(ctx, query.level);
-      return { periods: await ctx.store.listPeriods(params.id, query.level) };
+      return { periods: await periodsOf(ctx, indicator, query.level) };
     },
   }),
   defineRoute({
@@ -75,7 +76,8 @@ export const indicatorRoutes = [
     operationId: 'getValues',
     summary: 'Values of an indicator for all areas of a level in one period',
     description:
-      'Without `period` the latest period with values is used. Missing values carry their reason; they are never 0.',
+      'Without `period` the latest period with values is used. Missing values carry their reason; they are never 0. ' +
+      'Derived indicators (with a `formula`) are computed from their inputs in the same level and period.',
     tags: ['Indicators'],
     permission: 'data:read',
     params: idParams,
@@ -92,10 +94,12 @@ export const indicatorRoutes = [
     handler: async ({ params, query, ctx }) => {
       const indicator = await requireIndicator(ctx, params.id);
       await requireLevel(ctx, query.level);
-      const period = query.period ?? (await ctx.store.listPeriods(params.id, query.level)).at(-1) ?? null;
+      const period = query.period ?? (await periodsOf(ctx, indicator, query.level)).at(-1) ?? null;
       if (period === null) return { indicator, level: query.level, period, values: [] };
       const [values, names] = await Promise.all([
-        ctx.store.getValues({ indicatorId: params.id, levelId: query.level, period }),
+        indicator.formula === null
+          ? ctx.store.getValues({ indicatorId: params.id, levelId: query.level, period })
+          : derivedValues(ctx, params.id, { level: query.level, period }),
         areaNames(ctx, query.level),
       ]);
       return {
@@ -126,7 +130,10 @@ export const indicatorRoutes = [
       const indicator = await requireIndicator(ctx, params.id);
       await requireLevel(ctx, query.level);
       const area = await ctx.store.getArea(query.level, query.area);
-      const series = await ctx.store.getSeries(params.id, query.level, query.area);
+      const series =
+        indicator.formula === null
+          ? await ctx.store.getSeries(params.id, query.level, query.area)
+          : await derivedValues(ctx, params.id, { level: query.level, area: query.area });
       if (!area && series.length === 0) {
         throw new DomainError('AreaNotFound', `No area "${query.area}" on level "${query.level}".`);
       }
@@ -146,6 +153,33 @@ async function requireIndicator(ctx: AppContext, id: string): Promise<IndicatorD
   const indicator = await ctx.store.getIndicator(id);
   if (!indicator) throw new DomainError('IndicatorNotFound', `No indicator "${id}" in the catalogue.`);
   return indicator;
+}
+
+/**
+ * Derived indicators are computed by the analysis service (cached per data version): their periods
+ * are those all inputs have on the level, their coverage counts the computed values.
+ */
+async function periodsOf(
+  ctx: AppContext,
+  indicator: IndicatorDefinition,
+  levelId: string,
+): Promise<string[]> {
+  if (indicator.formula === null) return ctx.store.listPeriods(indicator.id, levelId);
+  return (await ctx.analysis.derivedPeriods(indicator.id, levelId)).periods;
+}
+
+async function coverageOf(ctx: AppContext, indicator: IndicatorDefinition) {
+  if (indicator.formula === null) return ctx.store.countObservations(indicator.id);
+  return (await ctx.analysis.derivedCoverage(indicator.id)).coverage;
+}
+
+async function derivedValues(
+  ctx: AppContext,
+  indicatorId: string,
+  query: DerivedQuery,
+): Promise<(StoredObservation & { derived: true })[]> {
+  const { values } = await ctx.analysis.derivedValues(indicatorId, query);
+  return values.map((v) => ({ ...v, derived: true as const }));
 }
 
 /** Names of all areas a level ever had, so values of older territorial versions keep their names. */

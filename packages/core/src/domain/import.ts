@@ -33,6 +33,8 @@ export type ImportIssueCode =
   | 'UnknownLevel'
   | 'AmbiguousKey'
   | 'InvalidPeriod'
+  | 'InvalidFormula'
+  | 'DerivedIndicator'
   | 'Unreadable';
 
 /**

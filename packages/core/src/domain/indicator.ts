@@ -45,6 +45,11 @@ export interface IndicatorDefinition {
   confidentiality: ConfidentialityClass;
   decimals: number;
   notes: string | null;
+  /**
+   * A derived indicator's formula over other indicator ids, e.g. `100 * sgb2_u15 / bev_u15`
+   * (see core/derive). Its values are computed from the inputs, never imported; null for stored ones.
+   */
+  formula: string | null;
 }
 
 /** Fields a caller may omit when declaring an indicator; defaults are filled by `withIndicatorDefaults`. */
@@ -68,6 +73,7 @@ export function withIndicatorDefaults(input: IndicatorInput): Omit<IndicatorDefi
     confidentiality: 'public',
     decimals: input.kind === 'count' ? 0 : 1,
     notes: null,
+    formula: null,
     ...input,
   };
 }

@@ -90,6 +90,8 @@ export const indicatorInputSchema = z.strictObject({
   confidentiality: z.enum(CONFIDENTIALITY_CLASSES).optional(),
   decimals: z.number().int().min(0).max(10).optional(),
   notes: z.string().nullable().optional(),
+  /** A derived indicator: computed from other indicators by this formula, never imported. */
+  formula: z.string().min(1).nullable().optional(),
 });
 
 const wideValue = z.strictObject({

@@ -29,6 +29,8 @@ const FILE_LEVEL_CODES = new Set<ImportIssueCode>([
   'ColumnMissing',
   'UnknownLevel',
   'UnknownIndicator',
+  'InvalidFormula',
+  'DerivedIndicator',
   'InvalidGeometry',
 ]);
 

@@ -1,17 +1,22 @@
 import { issue, type ImportIssue, type ImportPlan } from '@lagebild/core';
 import type { Store } from '@lagebild/store';
+import { formulasAfterImport, validateFormulas } from './validate-formulas.ts';
 
 /**
  * Checks a plan against what the store already holds: every observation must name a known level, a
  * known area key (in any territorial version, or one the plan itself adds) and a known indicator
- * (stored, or declared with the import). Findings name the source row and column.
+ * (stored, or declared with the import) that is not derived (computed by a formula). Formulas of the
+ * resulting catalogue must parse, name known indicators and form no cycle. Findings name the source
+ * row and column.
  */
 export async function validatePlan(plan: ImportPlan, store: Store): Promise<ImportIssue[]> {
   const issues: ImportIssue[] = [];
   const knownLevels = new Set((await store.listLevels()).map((l) => l.id));
   for (const level of plan.levels) knownLevels.add(level.id);
-  const knownIndicators = new Set((await store.listIndicators()).map((i) => i.id));
-  for (const indicator of plan.indicators) knownIndicators.add(indicator.id);
+  const formulas = formulasAfterImport(plan, await store.listIndicators());
+  const knownIndicators = new Set(formulas.keys());
+  issues.push(...validateFormulas(plan, formulas));
+  const reportedDerived = new Set<string>();
 
   const keysByLevel = await areaKeysByLevel(plan, store, knownLevels);
   const reportedLevels = new Set<string>();
@@ -44,6 +49,20 @@ export async function validatePlan(plan: ImportPlan, store: Store): Promise<Impo
           column: obs.column,
           message: `Indicator "${obs.indicatorId}" is not in the catalogue; declare it under "indicators" in the mapping.`,
           expected: 'an indicator id from the catalogue',
+          found: obs.indicatorId,
+        }),
+      );
+    }
+    if (formulas.get(obs.indicatorId) && !reportedDerived.has(obs.indicatorId)) {
+      reportedDerived.add(obs.indicatorId);
+      issues.push(
+        issue({
+          code: 'DerivedIndicator',
+          file: plan.source.file,
+          row: obs.row,
+          column: obs.column,
+          message: `Indicator "${obs.indicatorId}" is derived (formula "${formulas.get(obs.indicatorId)}"); its values are computed, not imported.`,
+          expected: 'an indicator without a formula',
           found: obs.indicatorId,
         }),
       );

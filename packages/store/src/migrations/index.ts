@@ -3,6 +3,7 @@ import type { Kysely, Migration, MigrationResult } from 'kysely';
 import type { Capabilities } from '../engine.ts';
 import type { Database } from '../schema.ts';
 import { initialSchema } from './0001-initial-schema.ts';
+import { indicatorFormula } from './0002-indicator-formula.ts';
 
 /**
  * Every migration, by the name recorded in `kysely_migration`. Names are permanent: add new ones at
@@ -11,6 +12,7 @@ import { initialSchema } from './0001-initial-schema.ts';
 export function migrations(caps: Capabilities): Record<string, Migration> {
   return {
     '0001-initial-schema': initialSchema(caps),
+    '0002-indicator-formula': indicatorFormula(),
   };
 }
 

@@ -28,7 +28,7 @@ export class IndicatorsRepository {
         .where('indicator_id', '=', id)
         .where('version', '=', version)
         .executeTakeFirst();
-      return row ? (JSON.parse(row.definition) as IndicatorDefinition) : null;
+      return row ? fromJson(row.definition) : null;
     }
     const row = await this.db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toDefinition(row) : null;
@@ -41,7 +41,7 @@ export class IndicatorsRepository {
       .where('indicator_id', '=', id)
       .orderBy('version')
       .execute();
-    return rows.map((r) => JSON.parse(r.definition) as IndicatorDefinition);
+    return rows.map((r) => fromJson(r.definition));
   }
 
   /** The ids among `ids` that exist. */
@@ -79,6 +79,11 @@ export class IndicatorsRepository {
   }
 }
 
+/** A stored version; versions written before migration 0002 have no formula: they were stored ones. */
+function fromJson(definition: string): IndicatorDefinition {
+  return { formula: null, ...(JSON.parse(definition) as Omit<IndicatorDefinition, 'formula'>) };
+}
+
 /** An explicit `undefined` must not override a default. */
 function definedOnly(input: IndicatorInput): IndicatorInput {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as IndicatorInput;
@@ -109,6 +114,7 @@ function toRow(d: Omit<IndicatorDefinition, 'version'>): Row {
     confidentiality: d.confidentiality,
     decimals: d.decimals,
     notes: d.notes ?? null,
+    formula: d.formula ?? null,
   };
 }
 
@@ -134,5 +140,6 @@ function toDefinition(row: Omit<IndicatorRow, 'batch_id'>): IndicatorDefinition 
     confidentiality: row.confidentiality as IndicatorDefinition['confidentiality'],
     decimals: row.decimals,
     notes: row.notes,
+    formula: row.formula,
   };
 }

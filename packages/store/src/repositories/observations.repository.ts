@@ -19,6 +19,7 @@ export class ObservationsRepository {
   }
 
   async #valuesOfKeys(query: ValueQuery, keys: string[]): Promise<StoredObservation[]> {
+    if (keys.length === 0) return [];
     const first = await this.#select(query).where('area_key', 'in', keys.slice(0, KEYS_PER_QUERY)).execute();
     const rows = [...first];
     for (let i = KEYS_PER_QUERY; i < keys.length; i += KEYS_PER_QUERY) {

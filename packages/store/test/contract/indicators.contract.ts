@@ -58,6 +58,29 @@ export function describeIndicatorContract(store: CurrentStore): void {
       ]);
     });
 
+    it("stores a derived indicator's formula, versions a changed formula and restores it on undo", async () => {
+      const derived = { id: 'density', name: 'Dichte', unit: 'je km²', kind: 'rate' as const };
+      const v1 = { ...derived, formula: 'population / area_km2' };
+      await store().applyBatch(batch({ indicators: [POPULATION, v1] }));
+      expect((await store().getIndicator('density'))?.formula).toBe('population / area_km2');
+      expect((await store().getIndicator('population'))?.formula).toBeNull();
+      expect((await store().diffBatch(batch({ indicators: [v1] }))).indicators.unchanged).toBe(1);
+
+      const v2 = { ...derived, formula: '1000 * population / area_km2' };
+      const second = await store().applyBatch(batch({ indicators: [v2] }));
+      expect(second.diff.indicators).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+      expect(await store().getIndicator('density')).toEqual({ ...withIndicatorDefaults(v2), version: 2 });
+      expect((await store().listIndicatorVersions('density')).map((d) => [d.version, d.formula])).toEqual([
+        [1, 'population / area_km2'],
+        [2, '1000 * population / area_km2'],
+      ]);
+      expect((await store().getIndicator('density', 1))?.formula).toBe('population / area_km2');
+
+      await store().undoBatch(second.id);
+      expect(await store().getIndicator('density')).toEqual({ ...withIndicatorDefaults(v1), version: 1 });
+      expect(await store().listIndicatorVersions('density')).toHaveLength(1);
+    });
+
     it('returns null and empty lists for unknown indicators', async () => {
       expect(await store().getIndicator('nope')).toBeNull();
       expect(await store().getIndicator('nope', 1)).toBeNull();
