@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,8 +127,10 @@ describe.skipIf(!hasChromium)('atlas: main journeys in Chromium', () => {
 
     // Map → table: a click in the middle of the map selects the area under the pointer.
     const canvas = page.locator('.map canvas');
-    const box = (await canvas.boundingBox())!;
     await page.getByRole('button', { name: 'Auswahl aufheben' }).click();
+    // the page is taller than the window (charts below): measure the map after the click scrolled
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.locator('.map-tooltip').waitFor();
     const tip = await page.locator('.map-tooltip strong').textContent();

@@ -2,6 +2,7 @@ import { useSignalEffect } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { AppHeader } from './components/app-header.tsx';
 import { AreaDetails } from './components/area-details.tsx';
+import { ChartsPanel } from './components/charts-panel.tsx';
 import { BasemapSetting } from './components/basemap-setting.tsx';
 import { ChoroplethMap } from './components/choropleth-map.tsx';
 import { ClassificationPanel } from './components/classification-panel.tsx';
@@ -73,6 +74,7 @@ export function App() {
             </div>
             {view !== 'map' && <DataTable />}
           </div>
+          <ChartsPanel />
         </main>
       </div>
     </>

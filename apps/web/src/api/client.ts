@@ -1,4 +1,11 @@
-import type { ApiErrorBody, AreaCollection, CatalogueEntry, Level, ValuesResponse } from './types.ts';
+import type {
+  ApiErrorBody,
+  AreaCollection,
+  CatalogueEntry,
+  Level,
+  SeriesResponse,
+  ValuesResponse,
+} from './types.ts';
 
 export class ApiError extends Error {
   readonly code: string;
@@ -58,6 +65,8 @@ export function createApiClient(base = '/api/v1', fetchImpl: FetchLike = (i, o) 
       ),
     getValues: (indicator: string, level: string, period: string | null, signal?: AbortSignal) =>
       get<ValuesResponse>(`/indicators/${id(indicator)}/values`, { level, period }, signal),
+    getSeries: (indicator: string, level: string, area: string, signal?: AbortSignal) =>
+      get<SeriesResponse>(`/indicators/${id(indicator)}/series`, { level, area }, signal),
     listAreas: (level: string, query: AreaQuery = {}, signal?: AbortSignal) =>
       get<AreaCollection>(
         `/levels/${id(level)}/areas`,

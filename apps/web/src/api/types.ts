@@ -77,6 +77,14 @@ export interface ValuesResponse {
   values: Value[];
 }
 
+export interface SeriesResponse {
+  indicator: Indicator;
+  level: string;
+  area: string;
+  areaName: string | null;
+  values: Value[];
+}
+
 export interface AreaProperties {
   key: string;
   name: string;

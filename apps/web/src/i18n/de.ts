@@ -199,6 +199,25 @@ export const de = {
   'basemap.none': 'leer = ohne Hintergrundkarte',
   'basemap.apply': 'Übernehmen',
   'settings.title': 'Einstellungen',
+  'charts.title': 'Diagramme',
+  'charts.showData': 'Daten als Tabelle',
+  'charts.dataOf': 'Daten: {chart}',
+  'charts.period': 'Zeitraum',
+  'charts.areas': 'Gebiete',
+  'charts.from': 'von',
+  'charts.to': 'bis',
+  'charts.seriesTitle': 'Zeitreihe',
+  'charts.seriesNone':
+    'Wählen Sie ein Gebiet, um seine Zeitreihe mit dem übergeordneten Gebiet und dem Ganzen zu sehen.',
+  'charts.seriesSummary': 'Liniendiagramm von {from} bis {to}: {lines}.',
+  'charts.rankingTitle': 'Rangfolge – {level}, {period}',
+  'charts.rankingPartial': 'Die {edge} höchsten und niedrigsten Werte und die ausgewählten Gebiete.',
+  'charts.rankingSummary':
+    'Balkendiagramm der Rangfolge von {count} Gebieten; höchster Wert: {top}, niedrigster gezeigter Wert: {bottom}.',
+  'charts.histogramTitle': 'Verteilung der Werte',
+  'charts.histogramNote': 'Gestrichelte Linien: die Klassengrenzen der Karte.',
+  'charts.histogramSummary':
+    'Histogramm von {count} Werten zwischen {min} und {max}; Klassengrenzen: {breaks}.',
 } as const;
 
 export type MessageKey = keyof typeof de;
