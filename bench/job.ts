@@ -1,6 +1,8 @@
 // Child-process entry: `node --import tsx bench/job.ts '{"job": "...", "params": {...}}'`.
 // Runs one job and prints its result line (see harness.ts). Started by bench/run.ts, not by hand.
 import { reportFromChild, type JobOutcome, type JobSpec } from './harness.ts';
+import { analysisDuckDb, type AnalysisDuckDbParams } from './jobs/analysis-duckdb.ts';
+import { analysisLagebild, type AnalysisLagebildParams } from './jobs/analysis-lagebild.ts';
 import { csvDuckDb, type CsvDuckDbParams } from './jobs/csv-duckdb.ts';
 import { csvLagebild, type CsvLagebildParams } from './jobs/csv-lagebild.ts';
 import { genesisDuckDb, type GenesisDuckDbParams } from './jobs/genesis-duckdb.ts';
@@ -13,6 +15,8 @@ const JOBS: Record<string, (params: never) => Promise<JobOutcome>> = {
   'csv-duckdb': (p: CsvDuckDbParams) => csvDuckDb(p),
   'genesis-lagebild': (p: GenesisLagebildParams) => genesisLagebild(p),
   'genesis-duckdb': (p: GenesisDuckDbParams) => genesisDuckDb(p),
+  'analysis-lagebild': (p: AnalysisLagebildParams) => analysisLagebild(p),
+  'analysis-duckdb': (p: AnalysisDuckDbParams) => analysisDuckDb(p),
 };
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as JobSpec;

@@ -1,4 +1,4 @@
-// `npm run bench [-- --rows 1000000 --runs 3 --only csv,genesis --skip-postgres --profile]`
+// `npm run bench [-- --rows 1000000 --runs 3 --only csv,genesis,analysis --skip-postgres --profile]`
 // Runs the data hub import benchmarks against DuckDB, prints a table and writes bench/results/<date>.json.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -8,12 +8,14 @@ import { REPO_ROOT, round } from './harness.ts';
 import { TempDatabases } from './postgres.ts';
 import { formatTable, machine, productSource, summarize } from './report.ts';
 import type { SuiteContext, SuiteResult } from './suites/context.ts';
+import { analysisSuite } from './suites/analysis.ts';
 import { csvSuite } from './suites/csv.ts';
 import { genesisSuite } from './suites/genesis.ts';
 
 const SUITES: Record<string, (ctx: SuiteContext) => Promise<SuiteResult>> = {
   csv: csvSuite,
   genesis: genesisSuite,
+  analysis: analysisSuite,
 };
 const DEFAULT_ROWS = 1_000_000;
 const DEFAULT_RUNS = 3;
@@ -36,7 +38,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(
-    'npm run bench -- [--rows N] [--runs N] [--only csv,genesis] [--skip-postgres] [--pg-url URL] [--profile] [--big-stack]',
+    'npm run bench -- [--rows N] [--runs N] [--only csv,genesis,analysis] [--skip-postgres] [--pg-url URL] [--profile] [--big-stack]',
   );
   process.exit(0);
 }
