@@ -22,25 +22,26 @@ class NotMeaningful extends Error {}
  * Division by zero and other undefined arithmetic give `not_meaningful` (the GENESIS `x`).
  */
 export function evaluateFormula(formula: ParsedFormula, lookup: (id: string) => ValueReading): FormulaResult {
-  const values = new Map<string, number>();
+  const references = formula.references;
+  const values = new Array<number>(references.length);
   const statuses: ObservationStatus[] = [];
-  const missingInputs: { id: string; reason: MissingReason }[] = [];
-  for (const id of formula.references) {
-    const reading = lookup(id);
-    if (reading.kind === 'missing') missingInputs.push({ id, reason: reading.reason });
+  let missingInputs: { id: string; reason: MissingReason }[] | null = null;
+  for (let i = 0; i < references.length; i++) {
+    const reading = lookup(references[i]!);
+    if (reading.kind === 'missing') (missingInputs ??= []).push({ id: references[i]!, reason: reading.reason });
     else {
-      values.set(id, reading.value);
+      values[i] = reading.value;
       statuses.push(reading.status);
     }
   }
-  if (missingInputs.length > 0)
+  if (missingInputs !== null)
     return {
       kind: 'missing',
       reason: strongestMissingReason(missingInputs.map((m) => m.reason)),
       missingInputs,
     };
   try {
-    const value = evaluateNode(formula.ast, values);
+    const value = compiled(formula)(values);
     return { kind: 'value', value: value + 0, status: combineStatuses(statuses) };
   } catch (error) {
     if (error instanceof NotMeaningful)
@@ -49,25 +50,55 @@ export function evaluateFormula(formula: ParsedFormula, lookup: (id: string) => 
   }
 }
 
-function evaluateNode(node: FormulaNode, values: ReadonlyMap<string, number>): number {
+type Compiled = (values: readonly number[]) => number;
+
+/**
+ * A formula is evaluated millions of times (every area × period), so its tree is turned once into
+ * nested closures that read inputs by position: no tree walk and no map per evaluation.
+ */
+const COMPILED = new WeakMap<ParsedFormula, Compiled>();
+
+function compiled(formula: ParsedFormula): Compiled {
+  let fn = COMPILED.get(formula);
+  if (!fn) {
+    const position = new Map(formula.references.map((id, i) => [id, i]));
+    fn = compileNode(formula.ast, position);
+    COMPILED.set(formula, fn);
+  }
+  return fn;
+}
+
+function compileNode(node: FormulaNode, position: ReadonlyMap<string, number>): Compiled {
   switch (node.type) {
-    case 'number':
-      return node.value;
-    case 'ref':
-      return values.get(node.id)!;
-    case 'negate':
-      return -evaluateNode(node.operand, values);
-    case 'binary':
-      return checked(
-        binary(node.operator, evaluateNode(node.left, values), evaluateNode(node.right, values)),
-      );
-    case 'call':
-      return checked(
-        call(
-          node.name,
-          node.args.map((arg) => evaluateNode(arg, values)),
-        ),
-      );
+    case 'number': {
+      const constant = node.value;
+      return () => constant;
+    }
+    case 'ref': {
+      const index = position.get(node.id)!;
+      return (values) => values[index]!;
+    }
+    case 'negate': {
+      const operand = compileNode(node.operand, position);
+      return (values) => -operand(values);
+    }
+    case 'binary': {
+      const left = compileNode(node.left, position);
+      const right = compileNode(node.right, position);
+      const operator = node.operator;
+      return (values) => checked(binary(operator, left(values), right(values)));
+    }
+    case 'call': {
+      const args = node.args.map((arg) => compileNode(arg, position));
+      const name = node.name;
+      return (values) =>
+        checked(
+          call(
+            name,
+            args.map((arg) => arg(values)),
+          ),
+        );
+    }
   }
 }
 
