@@ -28,7 +28,8 @@ export function evaluateFormula(formula: ParsedFormula, lookup: (id: string) => 
   let missingInputs: { id: string; reason: MissingReason }[] | null = null;
   for (let i = 0; i < references.length; i++) {
     const reading = lookup(references[i]!);
-    if (reading.kind === 'missing') (missingInputs ??= []).push({ id: references[i]!, reason: reading.reason });
+    if (reading.kind === 'missing')
+      (missingInputs ??= []).push({ id: references[i]!, reason: reading.reason });
     else {
       values[i] = reading.value;
       statuses.push(reading.status);
