@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '@lagebild/store';
-import { demoApp, getJson } from './support/demo-app.ts';
-import { createTestDatabase } from './support/pg-database.ts';
+import { describeOnBothEngines, getJson } from './support/demo-app.ts';
 
 type Value = {
   areaKey: string;
@@ -80,34 +75,6 @@ function describeDerived(app: () => FastifyInstance): void {
   });
 }
 
-describe('derived indicators over the demo data on SQLite', () => {
-  let app: FastifyInstance;
-  let store: Store;
-  const dir = mkdtempSync(join(tmpdir(), 'lagebild-derived-'));
-  beforeAll(async () => {
-    ({ app, store } = await demoApp(`sqlite:${join(dir, 'demo.db')}`));
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  describeDerived(() => app);
-});
-
-describe('derived indicators over the demo data on PostgreSQL', () => {
-  let app: FastifyInstance;
-  let store: Store;
-  let drop: () => Promise<void> = async () => {};
-  beforeAll(async () => {
-    const db = await createTestDatabase('lagebild_e2e_derived');
-    drop = db.drop;
-    ({ app, store } = await demoApp(db.url));
-  }, 600_000);
-  afterAll(async () => {
-    await app?.close();
-    await store?.close();
-    await drop();
-  });
-  describeDerived(() => app);
-});
+describeOnBothEngines('derived indicators over the demo data', (context) =>
+  describeDerived(() => context().app),
+);

@@ -1,34 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliSandbox, fixtures } from '../../apps/cli/test/cli-runner.ts';
 
-const bin = fileURLToPath(new URL('../../apps/cli/bin/lagebild.js', import.meta.url));
-const fixtures = fileURLToPath(new URL('../../apps/server/test/fixtures/', import.meta.url));
-let dir: string;
-let database: string;
-
-/** Runs the real `lagebild` binary, as a user would. */
-function lagebild(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, '--database', database, ...args], {
-    encoding: 'utf8',
-    cwd: dir,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const sandbox = cliSandbox('lagebild-analyse-cli-');
+const { run: lagebild } = sandbox;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lagebild-analyse-cli-'));
-  database = `sqlite:${join(dir, 'cli.db')}`;
   for (const [mapping, file] of [
     ['kreise.mapping.yaml', 'kreise.geojson'],
     ['werte.mapping.yaml', 'werte.csv'],
   ])
     expect(lagebild('import', join(fixtures, mapping!), join(fixtures, file!), '--apply').code).toBe(0);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => sandbox.remove());
 
 describe('lagebild analyse', () => {
   it('compares areas as a table in German number format, or as JSON', () => {

@@ -1,30 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliSandbox, fixtures } from './cli-runner.ts';
 import ExcelJS from 'exceljs';
 
-const bin = fileURLToPath(new URL('../bin/lagebild.js', import.meta.url));
-const fixtures = fileURLToPath(new URL('../../server/test/fixtures/', import.meta.url));
-let dir: string;
-let database: string;
+const sandbox = cliSandbox('lagebild-cli-');
+const { dir, run: lagebild } = sandbox;
 
-/** Runs the real `lagebild` binary, as a user would. */
-function lagebild(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, '--database', database, ...args], {
-    encoding: 'utf8',
-    cwd: dir,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lagebild-cli-'));
-  database = `sqlite:${join(dir, 'cli.db')}`;
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => sandbox.remove());
 
 describe('lagebild CLI', () => {
   it('creates the database with init', () => {

@@ -5,3 +5,4 @@ export { SETTINGS, resolveSettings, type Settings, type SettingName } from './se
 export { buildOpenApi, API_PREFIX } from './http/openapi.ts';
 export { PERMISSIONS, type Permission } from './http/route.ts';
 export { startServer } from './start-server.ts';
+export { createAppContext, type AppContextOptions } from './app-context-factory.ts';

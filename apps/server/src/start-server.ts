@@ -1,8 +1,8 @@
 import { openStore } from '@lagebild/store';
-import { createAnalysisService, DEMO_INDEX_PRESETS, DEMO_WARNING_RULES } from '@lagebild/analysis';
+import { DEMO_INDEX_PRESETS, DEMO_WARNING_RULES } from '@lagebild/analysis';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { PendingImports } from './imports/pending-imports.ts';
+import { createAppContext } from './app-context-factory.ts';
 import type { Settings } from './settings.ts';
 
 export const VERSION = '0.1.0';
@@ -12,17 +12,12 @@ export async function startServer(settings: Settings): Promise<FastifyInstance> 
   const store = await openStore(settings.database);
   await store.migrate();
   const app = await buildApp(
-    {
-      store,
-      pendingImports: new PendingImports(),
-      analysis: createAnalysisService({
-        store,
-        presetDirs: listSetting(settings.indexPresets, DEMO_INDEX_PRESETS),
-        warningRuleFiles: listSetting(settings.warningRules, DEMO_WARNING_RULES),
-      }),
+    createAppContext(store, {
       version: VERSION,
       uploadLimitBytes: settings.uploadLimitMb * 1024 * 1024,
-    },
+      presetDirs: listSetting(settings.indexPresets, DEMO_INDEX_PRESETS),
+      warningRuleFiles: listSetting(settings.warningRules, DEMO_WARNING_RULES),
+    }),
     {
       logger: settings.logLevel === 'silent' ? false : { level: settings.logLevel },
       logRequests: settings.logLevel === 'debug' || settings.logLevel === 'trace',

@@ -5,9 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { parse as parseYaml } from 'yaml';
 import { importFiles } from '@lagebild/importers';
 import { openStore, type Store } from '@lagebild/store';
-import { createAnalysisService, DEMO_INDEX_PRESETS, DEMO_WARNING_RULES } from '@lagebild/analysis';
 import { buildApp } from '../src/app.ts';
-import { PendingImports } from '../src/imports/pending-imports.ts';
+import { createAppContext } from '../src/app-context-factory.ts';
 
 export const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 
@@ -46,17 +45,7 @@ export async function appWithFixtures(): Promise<{
       acceptExclusions: false,
     },
   );
-  const app = await buildApp({
-    store,
-    pendingImports: new PendingImports(),
-    analysis: createAnalysisService({
-      store,
-      presetDirs: [DEMO_INDEX_PRESETS],
-      warningRuleFiles: [DEMO_WARNING_RULES],
-    }),
-    version: 'test',
-    uploadLimitBytes: 5 * 1024 * 1024,
-  });
+  const app = await buildApp(createAppContext(store, { version: 'test', uploadLimitBytes: 5 * 1024 * 1024 }));
   return {
     app,
     store,

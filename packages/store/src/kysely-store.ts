@@ -61,6 +61,10 @@ export class KyselyStore implements Store {
     return this.#repos.areas.list(levelId, options);
   }
 
+  countAreas(at?: string): Promise<Map<string, number>> {
+    return this.#repos.areas.counts(at);
+  }
+
   getArea(levelId: string, key: string, at?: string): Promise<StoredArea | null> {
     return this.#repos.areas.get(levelId, key, at);
   }

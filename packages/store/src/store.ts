@@ -33,6 +33,8 @@ export interface Store {
 
   /** Areas of a level valid at `at` (ISO date; default: today's valid version, i.e. validTo null). */
   listAreas(levelId: string, options?: AreaQuery): Promise<StoredArea[]>;
+  /** Number of areas per level valid at `at` (default: the current ones); levels without areas are absent. */
+  countAreas(at?: string): Promise<Map<string, number>>;
   /** One area with its geometry: the version valid at `at`, or the current one (validTo null). */
   getArea(levelId: string, key: string, at?: string): Promise<StoredArea | null>;
   /** All keys of a level across every territorial version (for validating imports). */

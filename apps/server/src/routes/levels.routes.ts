@@ -23,14 +23,8 @@ export const levelRoutes = [
     query: z.object({ at: isoDate.optional() }),
     response: z.object({ levels: z.array(levelSchema) }),
     handler: async ({ query, ctx }) => {
-      const levels = await ctx.store.listLevels();
-      const withCounts = await Promise.all(
-        levels.map(async (level) => ({
-          ...level,
-          areaCount: (await ctx.store.listAreas(level.id, { at: query.at })).length,
-        })),
-      );
-      return { levels: withCounts };
+      const [levels, counts] = await Promise.all([ctx.store.listLevels(), ctx.store.countAreas(query.at)]);
+      return { levels: levels.map((level) => ({ ...level, areaCount: counts.get(level.id) ?? 0 })) };
     },
   }),
   defineRoute({

@@ -52,6 +52,17 @@ export class AreasRepository {
     return rows.map(toArea);
   }
 
+  /** Areas per level valid at `at`, counted in the database (the level list shows them). */
+  async counts(at?: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('areas')
+      .select(['level_id', (eb) => eb.fn.countAll<number | string | bigint>().as('n')])
+      .where((eb) => validAt(eb, at))
+      .groupBy('level_id')
+      .execute();
+    return new Map(rows.map((r) => [r.level_id, Number(r.n)]));
+  }
+
   async get(levelId: string, key: string, at?: string): Promise<StoredArea | null> {
     const row = await this.db
       .selectFrom('areas')

@@ -58,6 +58,16 @@ export function describeAreaContract(store: CurrentStore): void {
       ]);
     });
 
+    it('counts the areas per level valid at a date, as listAreas does', async () => {
+      await store().applyBatch(baseBatch());
+      for (const at of ['1900-01-01', '2017-12-31', '2018-01-01', '2020-01-01']) {
+        const counts = await store().countAreas(at);
+        expect(counts.get('gemeinde')).toBe((await store().listAreas('gemeinde', { at })).length);
+      }
+      expect((await store().countAreas()).get('gemeinde')).toBe((await store().listAreas('gemeinde')).length);
+      expect((await store().countAreas()).get('no-such-level')).toBeUndefined();
+    });
+
     it('returns geometry, attributes and source CRS exactly as given when asked', async () => {
       await store().applyBatch(baseBatch());
       const [old] = await store().listAreas('gemeinde', { at: '2019-01-01', withGeometry: true });

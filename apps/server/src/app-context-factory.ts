@@ -1,0 +1,28 @@
+import { createAnalysisService, DEMO_INDEX_PRESETS, DEMO_WARNING_RULES } from '@lagebild/analysis';
+import type { Store } from '@lagebild/store';
+import type { AppContext } from './app-context.ts';
+import { PendingImports } from './imports/pending-imports.ts';
+
+export interface AppContextOptions {
+  version: string;
+  uploadLimitBytes: number;
+  /** Folders with index presets; default: the shipped ones. */
+  presetDirs?: string[];
+  /** Files with early-warning rules; default: the shipped ones. */
+  warningRuleFiles?: string[];
+}
+
+/** The one place that wires a store into everything a route may use (server, tests, e2e alike). */
+export function createAppContext(store: Store, options: AppContextOptions): AppContext {
+  return {
+    store,
+    pendingImports: new PendingImports(),
+    analysis: createAnalysisService({
+      store,
+      presetDirs: options.presetDirs ?? [DEMO_INDEX_PRESETS],
+      warningRuleFiles: options.warningRuleFiles ?? [DEMO_WARNING_RULES],
+    }),
+    version: options.version,
+    uploadLimitBytes: options.uploadLimitBytes,
+  };
+}
