@@ -1,22 +1,20 @@
 import { useSignalEffect } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { AtlasPage } from './atlas/atlas-page.tsx';
 import { AppHeader } from './components/app-header.tsx';
-import { AreaDetails } from './components/area-details.tsx';
-import { ChartsPanel } from './components/charts-panel.tsx';
-import { BasemapSetting } from './components/basemap-setting.tsx';
-import { ChoroplethMap } from './components/choropleth-map.tsx';
-import { ClassificationPanel } from './components/classification-panel.tsx';
-import { DataTable } from './components/data-table.tsx';
-import { IndicatorBrowser } from './components/indicator-browser.tsx';
-import { IndicatorSheet } from './components/indicator-sheet.tsx';
-import { LevelPicker, NoValuesOnLevel } from './components/level-picker.tsx';
-import { LoadState } from './components/load-state.tsx';
-import { MapLegend } from './components/map-legend.tsx';
-import { PeriodSlider } from './components/period-slider.tsx';
+import { ComparePage } from './compare/compare-page.tsx';
+import { AreaProfilePage } from './profile/area-profile-page.tsx';
 import { syncPeriod } from './state/actions.ts';
-import { atlasModel } from './state/atlas-model.ts';
-import { areas, effectivePeriod } from './state/data.ts';
+import { effectivePeriod } from './state/data.ts';
 import { lang, listenToHistory, t, viewState } from './state/store.ts';
+import { WarningsPage } from './warnings/warnings-page.tsx';
+
+const PAGE_COMPONENTS = {
+  atlas: AtlasPage,
+  profile: AreaProfilePage,
+  compare: ComparePage,
+  warnings: WarningsPage,
+};
 
 export function App() {
   useEffect(listenToHistory, []);
@@ -27,56 +25,14 @@ export function App() {
   useSignalEffect(() => {
     if (effectivePeriod.value) syncPeriod();
   });
-  const { view } = viewState.value;
-  const model = atlasModel.value;
+  const Page = PAGE_COMPONENTS[viewState.value.page];
   return (
     <>
       <a class="skip-link" href="#main">
         {t('app.skip')}
       </a>
       <AppHeader />
-      <div class="layout">
-        <aside class="sidebar" aria-label={t('browser.title')}>
-          <IndicatorBrowser />
-        </aside>
-        <main id="main" tabIndex={-1} aria-labelledby="main-heading" class={`view-${view}`}>
-          <IndicatorSheet />
-          <section class="controls" aria-label={t('controls.title')}>
-            <LevelPicker />
-            <PeriodSlider />
-          </section>
-          {areas.state.value.status === 'error' && (
-            <LoadState resource={areas.state.value} retry={areas.retry} />
-          )}
-          {model.status === 'error' && (
-            <p role="alert" class="notice">
-              {t('app.error', { message: model.error ?? '' })}
-            </p>
-          )}
-          {model.status === 'no-values' && <NoValuesOnLevel />}
-          <div class="workspace">
-            {view !== 'table' && (
-              <section class="map-panel" aria-labelledby="map-heading">
-                <h3 id="map-heading" class="visually-hidden">
-                  {t('map.title')}
-                </h3>
-                <p id="map-hint" class="hint">
-                  {t('map.hint')}
-                </p>
-                <ChoroplethMap />
-              </section>
-            )}
-            <div class="side-panel">
-              <MapLegend />
-              <ClassificationPanel />
-              <AreaDetails />
-              <BasemapSetting />
-            </div>
-            {view !== 'map' && <DataTable />}
-          </div>
-          <ChartsPanel />
-        </main>
-      </div>
+      <Page />
     </>
   );
 }

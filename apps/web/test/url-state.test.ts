@@ -10,6 +10,9 @@ describe('view state in the URL', () => {
 
   it('round-trips a full view', () => {
     const state: ViewState = {
+      page: 'compare',
+      area: '01011101',
+      compare: ['mss_s1', 'mss_s3'],
       indicator: 'mss_s1',
       level: 'berlin-plr',
       parent: '010111',
@@ -37,8 +40,9 @@ describe('view state in the URL', () => {
 
   it('falls back to defaults for invalid parameters', () => {
     const state = parseViewState(
-      '?method=magic&classes=42&view=globe&lang=fr&sort=colour-up&scheme=rainbow&basemap=javascript:alert(1)',
+      '?page=nowhere&method=magic&classes=42&view=globe&lang=fr&sort=colour-up&scheme=rainbow&basemap=javascript:alert(1)',
     );
+    expect(state.page).toBe('atlas');
     expect(state.method).toBe('quantile');
     expect(state.classes).toBe(9);
     expect(state.view).toBe('both');

@@ -1,3 +1,7 @@
+import { compareDe } from '../compare/compare.i18n.ts';
+import { profileDe } from '../profile/profile.i18n.ts';
+import { warningsDe } from '../warnings/warnings.i18n.ts';
+
 /** German UI strings (the default). Keys are grouped by component; `{name}` is filled in by `t()`. */
 export const de = {
   'app.title': 'Lagebild – Atlas',
@@ -8,6 +12,11 @@ export const de = {
   'lang.label': 'Sprache',
   'lang.switch': 'English',
   'lang.switchTitle': 'Switch to English',
+  'pages.label': 'Bereiche',
+  'pages.atlas': 'Atlas',
+  'pages.profile': 'Gebietsprofil',
+  'pages.compare': 'Vergleich',
+  'pages.warnings': 'Frühwarnung',
   'view.label': 'Ansicht',
   'view.both': 'Karte und Tabelle',
   'view.map': 'Karte',
@@ -218,6 +227,9 @@ export const de = {
   'charts.histogramNote': 'Gestrichelte Linien: die Klassengrenzen der Karte.',
   'charts.histogramSummary':
     'Histogramm von {count} Werten zwischen {min} und {max}; Klassengrenzen: {breaks}.',
+  ...profileDe,
+  ...compareDe,
+  ...warningsDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -1,3 +1,6 @@
+import { compareEn } from '../compare/compare.i18n.ts';
+import { profileEn } from '../profile/profile.i18n.ts';
+import { warningsEn } from '../warnings/warnings.i18n.ts';
 import type { Messages } from './de.ts';
 
 /** English UI strings: every German key must be translated (a missing one is a type error). */
@@ -10,6 +13,11 @@ export const en: Messages = {
   'lang.label': 'Language',
   'lang.switch': 'Deutsch',
   'lang.switchTitle': 'Auf Deutsch umschalten',
+  'pages.label': 'Sections',
+  'pages.atlas': 'Atlas',
+  'pages.profile': 'Area profile',
+  'pages.compare': 'Comparison',
+  'pages.warnings': 'Early warning',
   'view.label': 'View',
   'view.both': 'Map and table',
   'view.map': 'Map',
@@ -217,4 +225,7 @@ export const en: Messages = {
   'charts.histogramTitle': 'Distribution of the values',
   'charts.histogramNote': 'Dashed lines: the class limits of the map.',
   'charts.histogramSummary': 'Histogram of {count} values between {min} and {max}; class limits: {breaks}.',
+  ...profileEn,
+  ...compareEn,
+  ...warningsEn,
 };

@@ -20,6 +20,22 @@ export function updateView(patch: Partial<ViewState>, mode: 'push' | 'replace' =
   else history.replaceState(null, '', url);
 }
 
+/** The URL of the view with `patch` applied: real links, so pages open in a new tab too. */
+export function hrefFor(patch: Partial<ViewState>): string {
+  return `${location.pathname}${serializeViewState({ ...viewState.value, ...patch })}`;
+}
+
+/**
+ * Follows an in-app link without reloading; modified clicks (new tab, new window) are left to the
+ * browser. Focus moves to the new page's main region so screen readers announce it.
+ */
+export function followLink(event: MouseEvent, patch: Partial<ViewState>): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  updateView(patch, 'push');
+  requestAnimationFrame(() => document.getElementById('main')?.focus());
+}
+
 export function listenToHistory(): () => void {
   const onPop = () => {
     viewState.value = parseViewState(location.search);

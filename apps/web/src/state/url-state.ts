@@ -3,6 +3,7 @@ import {
   MAX_CLASSES,
   METHODS,
   MIN_CLASSES,
+  PAGES,
   SCHEMES,
   SORT_COLUMNS,
   VIEWS,
@@ -20,7 +21,11 @@ export function parseViewState(search: string): ViewState {
   const text = (name: string) => p.get(name)?.trim() || null;
   const breaks = parseNumbers(p.get('breaks'));
   const method = oneOf(p.get('method'), METHODS, d.method);
+  const list = (name: string) => (p.get(name) ?? '').split(',').filter((item) => item !== '');
   return {
+    page: oneOf(p.get('page'), PAGES, d.page),
+    area: text('area'),
+    compare: list('cmp'),
     indicator: text('indicator'),
     level: text('level') ?? d.level,
     parent: text('parent'),
@@ -30,7 +35,7 @@ export function parseViewState(search: string): ViewState {
     breaks,
     scheme: oneOf(p.get('scheme'), SCHEMES, null),
     reference: parseNumber(p.get('ref')),
-    selected: (p.get('sel') ?? '').split(',').filter((key) => key !== ''),
+    selected: list('sel'),
     view: oneOf(p.get('view'), VIEWS, d.view),
     lang: oneOf(p.get('lang'), ['de', 'en'] as const, d.lang),
     q: p.get('q') ?? '',
@@ -48,6 +53,9 @@ export function serializeViewState(state: ViewState): string {
   const put = (name: string, value: string | null, fallback: string | null = null) => {
     if (value !== null && value !== '' && value !== fallback) p.set(name, value);
   };
+  put('page', state.page, d.page);
+  put('area', state.area);
+  put('cmp', state.compare.join(','));
   put('indicator', state.indicator);
   put('level', state.level, d.level);
   put('parent', state.parent);

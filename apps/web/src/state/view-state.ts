@@ -2,6 +2,10 @@ import { CLASSIFY_METHODS, type ClassifyMethodName } from '../../../../packages/
 import { SCHEME_NAMES, type SchemeName } from '../lib/colour-schemes.ts';
 import type { Lang } from '../lib/format.ts';
 
+/** The pages of the app; each has its own URL (the `page` parameter) so it can be bookmarked. */
+export const PAGES = ['atlas', 'profile', 'compare', 'warnings'] as const;
+export type PageName = (typeof PAGES)[number];
+
 export const VIEWS = ['both', 'map', 'table'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
@@ -20,6 +24,11 @@ export const MAX_CLASSES = 9;
  * view can be bookmarked and shared; nothing else lives in the URL.
  */
 export interface ViewState {
+  page: PageName;
+  /** The area of the area profile (a key on `level`). */
+  area: string | null;
+  /** The indicators of the comparison page (the areas compared are `selected`). */
+  compare: string[];
   indicator: string | null;
   level: string;
   /** Only the areas inside this area of the parent level. */
@@ -50,6 +59,9 @@ export interface ViewState {
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
+  page: 'atlas',
+  area: null,
+  compare: [],
   indicator: null,
   level: 'kreis',
   parent: null,
