@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, focusVisible, tabTo } from './support/a11y.ts';
 import {
   hasChromium,
   openAtlas,
@@ -11,33 +11,6 @@ import {
   waitForRender,
   type Atlas,
 } from './support/atlas-harness.ts';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
-/** Keyboard only: presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, selector: string, max = 300): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
-async function focusVisible(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el) return false;
-    const style = getComputedStyle(el);
-    return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-  });
-}
 
 describe.skipIf(!hasChromium)('atlas: accessibility (axe, WCAG 2.1 AA) and keyboard operation', () => {
   let atlas: Atlas;

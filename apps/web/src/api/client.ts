@@ -6,6 +6,7 @@ import type {
   SeriesResponse,
   ValuesResponse,
 } from './types.ts';
+import type { WarningsResponse } from '../warnings/warning-types.ts';
 
 export class ApiError extends Error {
   readonly code: string;
@@ -67,6 +68,9 @@ export function createApiClient(base = '/api/v1', fetchImpl: FetchLike = (i, o) 
       get<ValuesResponse>(`/indicators/${id(indicator)}/values`, { level, period }, signal),
     getSeries: (indicator: string, level: string, area: string, signal?: AbortSignal) =>
       get<SeriesResponse>(`/indicators/${id(indicator)}/series`, { level, area }, signal),
+    getWarnings: (signal?: AbortSignal) => get<WarningsResponse>('/analysis/warnings', {}, signal),
+    listIndexPresets: (signal?: AbortSignal) =>
+      get<{ presets: { id: string; name: string }[] }>('/indices', {}, signal).then((r) => r.presets),
     listAreas: (level: string, query: AreaQuery = {}, signal?: AbortSignal) =>
       get<AreaCollection>(
         `/levels/${id(level)}/areas`,
