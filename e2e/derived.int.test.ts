@@ -73,6 +73,53 @@ function describeDerived(app: () => FastifyInstance): void {
       { levelId: 'kreis', periods: 1, values: 400 },
     ]);
   });
+
+  it('takes part in every analysis like a stored indicator: compare, aggregate, trend, correlations', async () => {
+    const [u3, pop] = await Promise.all([
+      values('bev_unter3', 'kreis', '2015-12-31'),
+      values('bev_insgesamt', 'kreis', '2015-12-31'),
+    ]);
+    const popByKey = byKey(pop);
+    const pairs = u3.values.filter((v) => v.value !== null && popByKey.get(v.areaKey)?.value != null);
+    const pooled =
+      (100 * pairs.reduce((s, v) => s + v.value!, 0)) /
+      pairs.reduce((s, v) => s + popByKey.get(v.areaKey)!.value!, 0);
+
+    const compared = await getJson(app(), '/api/v1/indicators/anteil_unter3/compare?level=kreis');
+    expect(compared.period).toBe('2015-12-31');
+    expect(compared.method.interval).toBe('wilson');
+    expect(compared.reference.value.value).toBeCloseTo(pooled, 9);
+    expect(compared.areas.length).toBeGreaterThan(390);
+
+    // Kreis → Land re-derives the share from the summed counts and matches the Land's own value.
+    const aggregated = await getJson(app(), '/api/v1/indicators/anteil_unter3/aggregate?from=kreis&to=land');
+    expect(aggregated.rule).toBe('ratio');
+    const sh = aggregated.values.find((v: { key: string }) => v.key === '01');
+    expect(sh.value).toBeCloseTo((100 * sh.numerator) / sh.denominator, 12);
+    expect(sh.value).toBeCloseTo(sh.stored, 9);
+
+    const trend = await getJson(
+      app(),
+      '/api/v1/indicators/pflegeplaetze_je_1000/trend?level=kreis&area=01001',
+    );
+    expect(trend.series.map((p: { period: string }) => p.period.slice(0, 4))).toEqual([
+      '2003',
+      '2005',
+      '2007',
+      '2009',
+      '2011',
+      '2013',
+      '2015',
+    ]);
+
+    const correlations = await getJson(
+      app(),
+      '/api/v1/analysis/correlations?indicators=anteil_unter3,pflegeplaetze_je_1000&level=kreis&period=2015-12-31',
+    );
+    expect(correlations.n[0][1]).toBeGreaterThan(390);
+    expect(correlations.r[0][1]).toBeGreaterThan(-1);
+    expect(correlations.r[0][1]).toBeLessThan(1);
+  });
 }
 
 describeOnBothEngines('derived indicators over the demo data', (context) =>

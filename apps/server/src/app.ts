@@ -10,6 +10,7 @@ import { importRoutes } from './routes/imports.routes.ts';
 import { indicatorAnalysisRoutes } from './routes/indicator-analysis.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
 import { levelRoutes } from './routes/levels.routes.ts';
+import { standardisationRoutes } from './routes/standardisation.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 
 /** Every API route, in one list: the app registers them and the OpenAPI document describes them. */
@@ -20,6 +21,7 @@ export const API_ROUTES: AnyRoute[] = [
   ...importRoutes,
   ...indicatorAnalysisRoutes,
   ...analysisRoutes,
+  ...standardisationRoutes,
 ] as AnyRoute[];
 
 export interface BuildAppOptions {

@@ -16,6 +16,7 @@ import {
   type TypologyQuery,
 } from './correlate/correlate-analysis.ts';
 import { dataVersion } from './data-version.ts';
+import { withDerivedIndicators } from './derived/derived-aware-store.ts';
 import {
   derivedCoverage,
   derivedPeriods,
@@ -78,6 +79,11 @@ export interface AnalysisService {
   derivedPeriods(indicatorId: string, level: string): Promise<Versioned<DerivedPeriods>>;
   /** Per level: the periods and computed values of a derived indicator. */
   derivedCoverage(indicatorId: string): Promise<Versioned<DerivedCoverage>>;
+  /**
+   * The store for reading values: derived indicators are computed on the fly (cached), so callers
+   * read every indicator the same way. Every analysis above reads through it.
+   */
+  readonly reads: Store;
   dataVersion(): Promise<string>;
   cacheStats(): CacheStats;
 }
@@ -100,30 +106,36 @@ export function createAnalysisService(options: AnalysisServiceOptions): Analysis
     }));
   }
 
+  const reads = withDerivedIndicators(store, {
+    values: (id, query) => service.derivedValues(id, query),
+    periods: (id, level) => service.derivedPeriods(id, level),
+  });
+
   const service: AnalysisService = {
+    reads,
     presets: () => presets.list().map(presetSummary),
     warningRules: () => [...rules],
     indexResult: (presetId, query) =>
-      cached('index', { presetId, query }, () => indexResult(store, presets, presetId, query)),
+      cached('index', { presetId, query }, () => indexResult(reads, presets, presetId, query)),
     compare: (indicatorId, query) =>
-      cached('compare', { indicatorId, query }, () => compareAnalysis(store, indicatorId, query)),
+      cached('compare', { indicatorId, query }, () => compareAnalysis(reads, indicatorId, query)),
     aggregate: (indicatorId, query) =>
-      cached('aggregate', { indicatorId, query }, () => aggregateAnalysis(store, indicatorId, query)),
+      cached('aggregate', { indicatorId, query }, () => aggregateAnalysis(reads, indicatorId, query)),
     trend: (indicatorId, query) =>
-      cached('trend', { indicatorId, query }, () => trendAnalysis(store, indicatorId, query)),
+      cached('trend', { indicatorId, query }, () => trendAnalysis(reads, indicatorId, query)),
     classTransitions: (indicatorId, query) =>
       cached('transitions', { indicatorId, query }, () =>
-        classTransitionsAnalysis(store, indicatorId, query),
+        classTransitionsAnalysis(reads, indicatorId, query),
       ),
     warnings: (query = {}) =>
       cached('warnings', query, () =>
         warningsAnalysis(
-          { store, configured: rules, indexClasses: (id, level) => indexClasses(id, level) },
+          { store: reads, configured: rules, indexClasses: (id, level) => indexClasses(id, level) },
           query,
         ),
       ),
-    correlations: (query) => cached('correlations', query, () => correlationsAnalysis(store, query)),
-    typology: (query) => cached('typology', query, () => typologyAnalysis(store, query)),
+    correlations: (query) => cached('correlations', query, () => correlationsAnalysis(reads, query)),
+    typology: (query) => cached('typology', query, () => typologyAnalysis(reads, query)),
     derivedValues: (indicatorId, query) =>
       cached('derived-values', { indicatorId, query }, () => derivedValues(store, indicatorId, query)),
     derivedPeriods: (indicatorId, level) =>
@@ -140,7 +152,7 @@ export function createAnalysisService(options: AnalysisServiceOptions): Analysis
     const preset =
       entry.kind === 'index' ? entry.preset : presets.requireIndex(entry.cross.parts[0]!.index).preset;
     const indicatorId = preset.versions.at(-1)!.components[0]!.indicator;
-    const periods = (await store.listPeriods(indicatorId, levelId)).filter((p) => hasVersionFor(preset, p));
+    const periods = (await reads.listPeriods(indicatorId, levelId)).filter((p) => hasVersionFor(preset, p));
     const assignments: ClassAssignment[] = [];
     for (const period of periods) {
       const result = await service.indexResult(presetId, { period, level: levelId });

@@ -22,6 +22,15 @@ export type {
   TypologyQuery,
 } from './correlate/correlate-analysis.ts';
 export { dataVersion } from './data-version.ts';
+export { withDerivedIndicators, type DerivedReads } from './derived/derived-aware-store.ts';
+export {
+  directlyStandardisedRates,
+  indirectlyStandardisedRates,
+  type DsrRequest,
+  type DsrResponse,
+  type IsrRequest,
+  type IsrResponse,
+} from './standardise/standardised-rates.ts';
 export type {
   DerivedCoverage,
   DerivedPeriods,
