@@ -20,3 +20,4 @@ export * from './warnings/index.ts';
 export * from './correlate/index.ts';
 export * from './stats/index.ts';
 export * from './util/append-all.ts';
+export * from './access/index.ts';
