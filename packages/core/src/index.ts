@@ -21,3 +21,4 @@ export * from './correlate/index.ts';
 export * from './stats/index.ts';
 export * from './util/append-all.ts';
 export * from './access/index.ts';
+export * from './disclosure/index.ts';
