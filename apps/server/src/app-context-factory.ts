@@ -1,6 +1,8 @@
 import { createAnalysisService, DEMO_INDEX_PRESETS, DEMO_WARNING_RULES } from '@lagebild/analysis';
 import type { Store } from '@lagebild/store';
 import type { AppContext } from './app-context.ts';
+import { loadDirectoryConfig } from './directory/directory-config.ts';
+import { DirectoryService } from './directory/directory.service.ts';
 import { PendingImports } from './imports/pending-imports.ts';
 
 export interface AppContextOptions {
@@ -10,6 +12,9 @@ export interface AppContextOptions {
   presetDirs?: string[];
   /** Files with early-warning rules; default: the shipped ones. */
   warningRuleFiles?: string[];
+  /** The Wegweiser's category tree and synonyms (YAML); default: the shipped ones in demo/directory. */
+  directoryCategoriesFile?: string;
+  directorySynonymsFile?: string;
 }
 
 /** The one place that wires a store into everything a route may use (server, tests, e2e alike). */
@@ -22,6 +27,10 @@ export function createAppContext(store: Store, options: AppContextOptions): AppC
       presetDirs: options.presetDirs ?? [DEMO_INDEX_PRESETS],
       warningRuleFiles: options.warningRuleFiles ?? [DEMO_WARNING_RULES],
     }),
+    directory: new DirectoryService(
+      store,
+      loadDirectoryConfig(options.directoryCategoriesFile, options.directorySynonymsFile),
+    ),
     version: options.version,
     uploadLimitBytes: options.uploadLimitBytes,
   };

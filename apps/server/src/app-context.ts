@@ -1,5 +1,6 @@
 import type { Store } from '@lagebild/store';
 import type { AnalysisService } from '@lagebild/analysis';
+import type { DirectoryService } from './directory/directory.service.ts';
 import type { PendingImports } from './imports/pending-imports.ts';
 
 /** What route handlers may use: named ports, nothing global. */
@@ -8,6 +9,8 @@ export interface AppContext {
   pendingImports: PendingImports;
   /** The analysis engine over `store`, with its result cache. */
   analysis: AnalysisService;
+  /** The public service directory (Wegweiser): search index per data version, category tree. */
+  directory: DirectoryService;
   version: string;
   uploadLimitBytes: number;
 }

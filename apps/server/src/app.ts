@@ -6,6 +6,7 @@ import { errorHandler } from './http/errors.ts';
 import { API_PREFIX, buildOpenApi } from './http/openapi.ts';
 import type { AnyRoute } from './http/route.ts';
 import { analysisRoutes } from './routes/analysis.routes.ts';
+import { directoryRoutes } from './routes/directory.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { indicatorAnalysisRoutes } from './routes/indicator-analysis.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
@@ -22,6 +23,7 @@ export const API_ROUTES: AnyRoute[] = [
   ...indicatorAnalysisRoutes,
   ...analysisRoutes,
   ...standardisationRoutes,
+  ...directoryRoutes,
 ] as AnyRoute[];
 
 export interface BuildAppOptions {

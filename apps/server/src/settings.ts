@@ -44,6 +44,20 @@ export const SETTINGS = {
     description: 'Files with early-warning rules (YAML), comma-separated; empty: the shipped demo rules.',
     schema: z.string(),
   },
+  directoryCategories: {
+    env: 'LAGEBILD_DIRECTORY_CATEGORIES',
+    default: '',
+    description:
+      'The Wegweiser category tree and target groups (YAML file); empty: the shipped demo/directory/categories.yaml.',
+    schema: z.string(),
+  },
+  directorySynonyms: {
+    env: 'LAGEBILD_DIRECTORY_SYNONYMS',
+    default: '',
+    description:
+      'Synonym groups for the Wegweiser search (YAML file); empty: the shipped demo/directory/synonyms.yaml.',
+    schema: z.string(),
+  },
   logLevel: {
     env: 'LAGEBILD_LOG_LEVEL',
     default: 'info',

@@ -17,6 +17,8 @@ export async function startServer(settings: Settings): Promise<FastifyInstance> 
       uploadLimitBytes: settings.uploadLimitMb * 1024 * 1024,
       presetDirs: listSetting(settings.indexPresets, DEMO_INDEX_PRESETS),
       warningRuleFiles: listSetting(settings.warningRules, DEMO_WARNING_RULES),
+      directoryCategoriesFile: settings.directoryCategories || undefined,
+      directorySynonymsFile: settings.directorySynonyms || undefined,
     }),
     {
       logger: settings.logLevel === 'silent' ? false : { level: settings.logLevel },

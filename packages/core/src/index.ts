@@ -22,3 +22,4 @@ export * from './stats/index.ts';
 export * from './util/append-all.ts';
 export * from './access/index.ts';
 export * from './disclosure/index.ts';
+export * from './directory/index.ts';

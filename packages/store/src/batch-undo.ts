@@ -14,6 +14,10 @@ const HISTORIES = [
   'correspondence_history',
   'indicator_history',
   'observation_history',
+  'directory_source_history',
+  'directory_provider_history',
+  'directory_facility_history',
+  'directory_service_history',
 ] as const;
 
 /** Restores the state before the batch, in one transaction, or refuses with a DomainError. */
@@ -38,6 +42,7 @@ export async function undoBatch(engine: Engine, batchId: number, now: () => Date
       );
     }
     // Backwards through the write order, so nothing refers to a row when it goes.
+    await r.directory.undo(batchId);
     await r.observations.undo(batchId);
     await r.indicators.undo(batchId);
     await r.correspondences.undo(batchId);

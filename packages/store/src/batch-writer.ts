@@ -15,7 +15,7 @@ export async function diffBatch(engine: Engine, input: BatchInput): Promise<Impo
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       await assertReferences(trx, input, refs);
-      return syncAll(engine, trx, input, null);
+      return syncAll(engine, trx, input, null, new Date().toISOString());
     });
 }
 
@@ -31,14 +31,16 @@ export async function applyBatch(
     await engine.capabilities.lockBatchWriters(trx);
     await assertReferences(trx, input, refs);
     const batches = repositories(trx).batches;
+    // One time for the batch and the rows it stamps (directory entries' updatedAt).
+    const createdAt = now().toISOString();
     const id = await batches.create({
       file: input.file,
       format: input.format,
       mapping: input.mapping,
-      createdAt: now().toISOString(),
+      createdAt,
       diff: emptyDiff(),
     });
-    await batches.setDiff(id, await syncAll(engine, trx, input, id, onProgress));
+    await batches.setDiff(id, await syncAll(engine, trx, input, id, createdAt, onProgress));
     return (await batches.get(id))!;
   });
 }
@@ -49,6 +51,7 @@ async function syncAll(
   trx: Transaction<Database>,
   input: BatchInput,
   batchId: number | null,
+  now: string,
   onProgress?: ProgressListener,
 ): Promise<ImportDiff> {
   const r = repositories(trx);
@@ -60,7 +63,9 @@ async function syncAll(
     batchId === null
       ? await engine.observations.diff(trx, input.observations)
       : await engine.observations.apply(trx, batchId, input.observations, onProgress);
-  return { levels, areas, correspondences, indicators, observations };
+  // Directory entries reference nothing outside their own delivery, so they come last.
+  const directory = input.directory ? await r.directory.sync(input.directory, batchId, now) : undefined;
+  return { levels, areas, correspondences, indicators, observations, ...(directory ? { directory } : {}) };
 }
 
 /** Every level and indicator the batch refers to must exist in the store or in the batch. */

@@ -1,9 +1,11 @@
 import type {
   Correspondence,
+  DirectoryEntry,
   ImportBatch,
   ImportDiff,
   IndicatorDefinition,
   SpatialLevel,
+  StoredDirectorySource,
   StoredObservation,
 } from '@lagebild/core';
 import type { MigrationResult } from 'kysely';
@@ -13,7 +15,7 @@ import type { DialectName, Engine, ProgressListener } from './engine.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { repositories } from './repositories/index.ts';
 import type { Repositories } from './repositories/index.ts';
-import type { AreaQuery, BatchInput, Store, StoredArea, ValueQuery } from './store.ts';
+import type { AreaQuery, BatchInput, DirectoryEntryQuery, Store, StoredArea, ValueQuery } from './store.ts';
 
 export interface StoreOptions {
   /** The clock for batch timestamps (tests pass a fixed one). */
@@ -123,5 +125,17 @@ export class KyselyStore implements Store {
 
   getBatch(batchId: number): Promise<ImportBatch | null> {
     return this.#repos.batches.get(batchId);
+  }
+
+  listDirectoryEntries(query?: DirectoryEntryQuery): Promise<DirectoryEntry[]> {
+    return this.#repos.directory.entries(query);
+  }
+
+  getDirectoryEntry(serviceId: string): Promise<DirectoryEntry | null> {
+    return this.#repos.directory.entry(serviceId);
+  }
+
+  listDirectorySources(): Promise<StoredDirectorySource[]> {
+    return this.#repos.directory.sources();
   }
 }

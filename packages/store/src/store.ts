@@ -1,6 +1,8 @@
 import type {
   Area,
   Correspondence,
+  DirectoryBatchInput,
+  DirectoryEntry,
   Geometry,
   ImportBatch,
   ImportDiff,
@@ -8,8 +10,10 @@ import type {
   IndicatorInput,
   Observation,
   SpatialLevel,
+  StoredDirectorySource,
   StoredObservation,
 } from '@lagebild/core';
+import type { DirectoryEntryQuery } from './repositories/directory.repository.ts';
 
 /**
  * The one store interface. Both engines (SQLite, PostgreSQL) implement it and pass the same contract
@@ -75,6 +79,16 @@ export interface Store {
   /** Newest first. */
   listBatches(): Promise<ImportBatch[]>;
   getBatch(batchId: number): Promise<ImportBatch | null>;
+
+  /**
+   * Service directory entries (service with its facility, provider and source), withdrawn ones left
+   * out, ordered by service id; with `publicOn` only those published and valid on that date.
+   */
+  listDirectoryEntries(query?: DirectoryEntryQuery): Promise<DirectoryEntry[]>;
+  /** One entry by service id, whatever its status; null when unknown or withdrawn. */
+  getDirectoryEntry(serviceId: string): Promise<DirectoryEntry | null>;
+  /** The sources directory entries came from, with their attribution; ordered by id. */
+  listDirectorySources(): Promise<StoredDirectorySource[]>;
 }
 
 export interface AreaQuery {
@@ -109,6 +123,11 @@ export interface BatchInput {
   correspondences: Correspondence[];
   indicators: IndicatorInput[];
   observations: Observation[];
+  /**
+   * One source's service directory delivery: upserted by id; the source's entries missing from it are
+   * withdrawn (kept, with `withdrawnAt`, so undo restores them). References stay inside the delivery.
+   */
+  directory?: DirectoryBatchInput;
 }
 
-export type { Geometry };
+export type { DirectoryEntryQuery, Geometry };

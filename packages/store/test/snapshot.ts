@@ -16,6 +16,14 @@ const TABLES: Record<string, string[]> = {
   observations: ['indicator_id', 'level_id', 'area_key', 'period'],
   observation_history: ['batch_id', 'indicator_id', 'level_id', 'area_key', 'period'],
   import_batches: ['id'],
+  directory_sources: ['id'],
+  directory_source_history: ['batch_id', 'id'],
+  directory_providers: ['id'],
+  directory_provider_history: ['batch_id', 'id'],
+  directory_facilities: ['id'],
+  directory_facility_history: ['batch_id', 'id'],
+  directory_services: ['id'],
+  directory_service_history: ['batch_id', 'id'],
 };
 
 /**

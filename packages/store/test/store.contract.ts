@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../src/store.ts';
 import { describeAreaContract } from './contract/areas.contract.ts';
 import { describeBatchContract } from './contract/batches.contract.ts';
+import { describeDirectoryContract } from './contract/directory.contract.ts';
 import { describeIndicatorContract } from './contract/indicators.contract.ts';
 import { describeMigrationContract } from './contract/migrations.contract.ts';
 import { describeObservationContract } from './contract/observations.contract.ts';
@@ -42,5 +43,6 @@ export function describeStoreContract(
     describeObservationContract(current);
     describeBatchContract(current);
     describeUndoContract(current);
+    describeDirectoryContract(current);
   });
 }

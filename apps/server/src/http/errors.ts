@@ -14,6 +14,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   AreaNotFound: 404,
   IndicatorNotFound: 404,
   BatchNotFound: 404,
+  ServiceNotFound: 404,
   BatchConflict: 409,
   BatchAlreadyUndone: 409,
   Conflict: 409,

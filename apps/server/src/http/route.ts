@@ -6,7 +6,7 @@ import type { AppContext } from '../app-context.ts';
  * What a route needs the caller to be allowed to do. Every route names one; the access layer
  * (organisations and roles) decides per permission, so no route can be added without a rule.
  */
-export const PERMISSIONS = ['data:read', 'import:write', 'system:read'] as const;
+export const PERMISSIONS = ['data:read', 'import:write', 'system:read', 'directory:read'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;

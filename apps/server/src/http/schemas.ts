@@ -96,12 +96,24 @@ export const featureCollectionSchema = z
   .meta({ id: 'AreaCollection' });
 
 const countsSchema = z.object({ inserted: z.number(), updated: z.number(), unchanged: z.number() });
+const directoryCountsSchema = countsSchema.extend({
+  withdrawn: z.number().describe('Entries of the source missing from this delivery, now withdrawn.'),
+});
 export const diffSchema = z.object({
   levels: countsSchema,
   areas: countsSchema,
   correspondences: countsSchema,
   indicators: countsSchema,
   observations: countsSchema,
+  directory: z
+    .object({
+      sources: countsSchema,
+      providers: directoryCountsSchema,
+      facilities: directoryCountsSchema,
+      services: directoryCountsSchema,
+    })
+    .optional()
+    .describe('Service directory entries (import kind `services`).'),
 });
 
 export const importIssueSchema = z

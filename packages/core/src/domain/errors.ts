@@ -7,6 +7,7 @@ export type DomainErrorCode =
   | 'AreaNotFound'
   | 'IndicatorNotFound'
   | 'BatchNotFound'
+  | 'ServiceNotFound'
   | 'BatchConflict'
   | 'BatchAlreadyUndone'
   | 'ImportInvalid'

@@ -1,6 +1,7 @@
 import type { Area, Correspondence } from './area.ts';
 import type { IndicatorInput } from './indicator.ts';
 import type { SpatialLevel } from './level.ts';
+import type { DirectoryDiff, DirectoryPlan } from '../directory/directory-types.ts';
 import type { Observation } from './observation.ts';
 
 /**
@@ -50,6 +51,8 @@ export interface ImportPlan {
   indicators: IndicatorInput[];
   observations: PlannedObservation[];
   issues: ImportIssue[];
+  /** Service directory entries (import kind `services`). */
+  directory?: DirectoryPlan;
 }
 
 export interface ImportSource {
@@ -81,6 +84,8 @@ export interface ImportDiff {
   correspondences: ChangeCounts;
   indicators: ChangeCounts;
   observations: ChangeCounts;
+  /** Present when the batch delivered service directory entries. */
+  directory?: DirectoryDiff;
 }
 
 export interface ImportReport {

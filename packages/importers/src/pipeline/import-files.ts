@@ -1,7 +1,7 @@
 import type { ImportReport } from '@lagebild/core';
 import type { Store } from '@lagebild/store';
 import { parseImportMapping } from './import-mapping.ts';
-import { planImport } from './plan-import.ts';
+import { planImport, type PlanContext } from './plan-import.ts';
 import { runImport, type RunImportOptions } from './run-import.ts';
 import type { SourceFile } from './source-file.ts';
 
@@ -10,9 +10,9 @@ export async function importFiles(
   store: Store,
   files: SourceFile[],
   mapping: unknown,
-  options: RunImportOptions,
+  options: RunImportOptions & PlanContext,
 ): Promise<ImportReport> {
   const spec = parseImportMapping(mapping);
-  const plan = await planImport(files, spec, store);
+  const plan = await planImport(files, spec, store, { geocoder: options.geocoder });
   return runImport(plan, store, options);
 }

@@ -4,6 +4,7 @@ import { tableMappingSchema, type TableMapping } from '../mapping/mapping.schema
 import { catalogueSchema, type CatalogueMapping } from './catalogue.schema.ts';
 import { correspondenceMappingSchema, type CorrespondenceMapping } from './correspondence.schema.ts';
 import { pointsMappingSchema, type PointsMapping } from './points.schema.ts';
+import { servicesMappingSchema, type ServicesMapping } from './services.schema.ts';
 import { territorialStatusSchema, type TerritorialStatusMapping } from './territorial-status.schema.ts';
 
 const GEO_FORMATS = new Set(['geojson', 'shapefile', 'shapefile-zip', 'geopackage']);
@@ -18,6 +19,7 @@ export type ImportSpec =
   | { kind: 'catalogue'; mapping: CatalogueMapping; raw: unknown }
   | { kind: 'territorial-status'; mapping: TerritorialStatusMapping; raw: unknown }
   | { kind: 'points'; mapping: PointsMapping; raw: unknown }
+  | { kind: 'services'; mapping: ServicesMapping; raw: unknown }
   | { kind: 'correspondence'; mapping: CorrespondenceMapping; raw: unknown }
   | { kind: 'table'; routes: TableMapping[]; allZeroRows: AllZeroRows | null; raw: unknown };
 
@@ -45,6 +47,7 @@ export function parseImportMapping(raw: unknown): ImportSpec {
     return { kind: 'correspondence', mapping: parseWith(correspondenceMappingSchema, raw), raw };
   }
   if (format === 'points') return { kind: 'points', mapping: parseWith(pointsMappingSchema, raw), raw };
+  if (format === 'services') return { kind: 'services', mapping: parseWith(servicesMappingSchema, raw), raw };
   if (format === 'catalogue') return { kind: 'catalogue', mapping: parseWith(catalogueSchema, raw), raw };
   const { levels, allZeroRowsMissing, ...rest } = raw;
   const routes = Array.isArray(levels) ? (levels as LevelRoute[]) : [null];

@@ -13,12 +13,22 @@ import { mapTable } from '../mapping/table-mapping.ts';
 import type { ImportSpec } from './import-mapping.ts';
 import { planCorrespondences } from './plan-correspondences.ts';
 import { planPoints } from './plan-points.ts';
+import { planServices, type ServicesPlanContext } from './plan-services.ts';
 import { planTerritorialStatus } from './plan-territorial-status.ts';
 import { readGeoSource, readTableSource } from './read-source.ts';
 import type { SourceFile } from './source-file.ts';
 
+/** What planning may use besides the store: a geocoder for directory sources (`services`). */
+export type PlanContext = ServicesPlanContext;
+
 /** Reads the files and applies the mapping: the plan of what the import would write. */
-export async function planImport(files: SourceFile[], spec: ImportSpec, store: Store): Promise<ImportPlan> {
+export async function planImport(
+  files: SourceFile[],
+  spec: ImportSpec,
+  store: Store,
+  context: PlanContext = {},
+): Promise<ImportPlan> {
+  if (spec.kind === 'services') return planServices(files, spec.mapping, spec.raw, context);
   if (spec.kind === 'catalogue') return planCatalogue(files, spec);
   if (spec.kind === 'correspondence') return planCorrespondences(files, spec.mapping, spec.raw, store);
   if (spec.kind === 'points') return planPoints(files, spec.mapping, spec.raw, store);

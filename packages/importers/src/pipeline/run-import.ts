@@ -8,6 +8,7 @@ import {
 } from '@lagebild/core';
 import type { BatchInput, Store } from '@lagebild/store';
 import { validatePlan } from './validate-plan.ts';
+import { withoutExcludedRows } from './directory-rows.ts';
 
 export interface RunImportOptions {
   /** Write the batch; without it the import is a dry run that only reports. */
@@ -92,6 +93,7 @@ function toBatchInput(plan: ImportPlan, excluded: Set<number>): BatchInput {
     correspondences: plan.correspondences,
     indicators: plan.indicators.map(withIndicatorDefaults),
     observations,
+    ...(plan.directory ? { directory: withoutExcludedRows(plan.directory, excluded) } : {}),
   };
 }
 

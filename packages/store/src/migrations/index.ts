@@ -4,6 +4,7 @@ import type { Capabilities } from '../engine.ts';
 import type { Database } from '../schema.ts';
 import { initialSchema } from './0001-initial-schema.ts';
 import { indicatorFormula } from './0002-indicator-formula.ts';
+import { directorySchema } from './0003-directory.ts';
 
 /**
  * Every migration, by the name recorded in `kysely_migration`. Names are permanent: add new ones at
@@ -13,6 +14,7 @@ export function migrations(caps: Capabilities): Record<string, Migration> {
   return {
     '0001-initial-schema': initialSchema(caps),
     '0002-indicator-formula': indicatorFormula(),
+    '0003-directory': directorySchema(caps),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Database } from '../schema.ts';
 import { AreasRepository } from './areas.repository.ts';
 import { BatchesRepository } from './batches.repository.ts';
 import { CorrespondencesRepository } from './correspondences.repository.ts';
+import { DirectoryRepository } from './directory.repository.ts';
 import { IndicatorsRepository } from './indicators.repository.ts';
 import { LevelsRepository } from './levels.repository.ts';
 import { ObservationsRepository } from './observations.repository.ts';
@@ -14,6 +15,7 @@ export interface Repositories {
   indicators: IndicatorsRepository;
   observations: ObservationsRepository;
   batches: BatchesRepository;
+  directory: DirectoryRepository;
 }
 
 /** The repositories bound to `db`, which may be a transaction. */
@@ -25,5 +27,6 @@ export function repositories(db: Kysely<Database>): Repositories {
     indicators: new IndicatorsRepository(db),
     observations: new ObservationsRepository(db),
     batches: new BatchesRepository(db),
+    directory: new DirectoryRepository(db),
   };
 }
