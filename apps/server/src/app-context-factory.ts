@@ -1,4 +1,10 @@
-import { createAnalysisService, DEMO_INDEX_PRESETS, DEMO_WARNING_RULES } from '@lagebild/analysis';
+import {
+  createAnalysisService,
+  DEMO_INDEX_PRESETS,
+  DEMO_PYRAMIDS,
+  DEMO_WARNING_RULES,
+  loadPyramids,
+} from '@lagebild/analysis';
 import type { Store } from '@lagebild/store';
 import type { AppContext } from './app-context.ts';
 import { loadDirectoryConfig } from './directory/directory-config.ts';
@@ -12,6 +18,8 @@ export interface AppContextOptions {
   presetDirs?: string[];
   /** Files with early-warning rules; default: the shipped ones. */
   warningRuleFiles?: string[];
+  /** Files with population pyramids; default: the shipped one. */
+  pyramidFiles?: string[];
   /** The Wegweiser's category tree and synonyms (YAML); default: the shipped ones in demo/directory. */
   directoryCategoriesFile?: string;
   directorySynonymsFile?: string;
@@ -27,6 +35,7 @@ export function createAppContext(store: Store, options: AppContextOptions): AppC
       presetDirs: options.presetDirs ?? [DEMO_INDEX_PRESETS],
       warningRuleFiles: options.warningRuleFiles ?? [DEMO_WARNING_RULES],
     }),
+    pyramids: loadPyramids(options.pyramidFiles ?? [DEMO_PYRAMIDS]),
     directory: new DirectoryService(
       store,
       loadDirectoryConfig(options.directoryCategoriesFile, options.directorySynonymsFile),

@@ -1,5 +1,6 @@
 import type { Store } from '@lagebild/store';
 import type { AnalysisService } from '@lagebild/analysis';
+import type { PyramidDefinition } from '@lagebild/core';
 import type { DirectoryService } from './directory/directory.service.ts';
 import type { PendingImports } from './imports/pending-imports.ts';
 
@@ -9,6 +10,8 @@ export interface AppContext {
   pendingImports: PendingImports;
   /** The analysis engine over `store`, with its result cache. */
   analysis: AnalysisService;
+  /** The configured population pyramids (setting `pyramids`), validated at start-up. */
+  pyramids: PyramidDefinition[];
   /** The public service directory (Wegweiser): search index per data version, category tree. */
   directory: DirectoryService;
   version: string;

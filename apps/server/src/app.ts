@@ -7,10 +7,14 @@ import { API_PREFIX, buildOpenApi } from './http/openapi.ts';
 import type { AnyRoute } from './http/route.ts';
 import { analysisRoutes } from './routes/analysis.routes.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
+import { compareRoutes } from './routes/compare.routes.ts';
+import { exportRoutes } from './routes/export.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { indicatorAnalysisRoutes } from './routes/indicator-analysis.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
 import { levelRoutes } from './routes/levels.routes.ts';
+import { profileRoutes } from './routes/profile.routes.ts';
+import { pyramidRoutes } from './routes/pyramid.routes.ts';
 import { standardisationRoutes } from './routes/standardisation.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 
@@ -19,10 +23,14 @@ export const API_ROUTES: AnyRoute[] = [
   ...systemRoutes,
   ...levelRoutes,
   ...indicatorRoutes,
+  ...exportRoutes,
   ...importRoutes,
   ...indicatorAnalysisRoutes,
   ...analysisRoutes,
   ...standardisationRoutes,
+  ...profileRoutes,
+  ...pyramidRoutes,
+  ...compareRoutes,
   ...directoryRoutes,
 ] as AnyRoute[];
 

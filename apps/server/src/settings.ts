@@ -44,6 +44,13 @@ export const SETTINGS = {
     description: 'Files with early-warning rules (YAML), comma-separated; empty: the shipped demo rules.',
     schema: z.string(),
   },
+  pyramids: {
+    env: 'LAGEBILD_PYRAMIDS',
+    default: '',
+    description:
+      'Files with population pyramids (YAML: age bands and their male/female indicators), comma-separated; empty: the shipped demo/pyramids.yaml.',
+    schema: z.string(),
+  },
   directoryCategories: {
     env: 'LAGEBILD_DIRECTORY_CATEGORIES',
     default: '',

@@ -1,5 +1,5 @@
 import { openStore } from '@lagebild/store';
-import { DEMO_INDEX_PRESETS, DEMO_WARNING_RULES } from '@lagebild/analysis';
+import { DEMO_INDEX_PRESETS, DEMO_PYRAMIDS, DEMO_WARNING_RULES } from '@lagebild/analysis';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { createAppContext } from './app-context-factory.ts';
@@ -19,6 +19,7 @@ export async function startServer(settings: Settings): Promise<FastifyInstance> 
       warningRuleFiles: listSetting(settings.warningRules, DEMO_WARNING_RULES),
       directoryCategoriesFile: settings.directoryCategories || undefined,
       directorySynonymsFile: settings.directorySynonyms || undefined,
+      pyramidFiles: listSetting(settings.pyramids, DEMO_PYRAMIDS),
     }),
     {
       logger: settings.logLevel === 'silent' ? false : { level: settings.logLevel },

@@ -23,7 +23,8 @@ export function App() {
     document.title = t('app.title');
   });
   useSignalEffect(() => {
-    if (effectivePeriod.value) syncPeriod();
+    // The comparison page picks its period among the periods of several indicators, not the atlas'.
+    if (viewState.value.page !== 'compare' && effectivePeriod.value) syncPeriod();
   });
   const Page = PAGE_COMPONENTS[viewState.value.page];
   return (

@@ -14,6 +14,7 @@ describe('view state in the URL', () => {
       area: '01011101',
       compare: ['mss_s1', 'mss_s3'],
       indicator: 'mss_s1',
+      versus: 'mss_s3',
       level: 'berlin-plr',
       parent: '010111',
       period: '2014-12-31',
@@ -35,6 +36,7 @@ describe('view state in the URL', () => {
     const query = serializeViewState(state);
     expect(query).toContain('sel=01011101,01011102');
     expect(query).toContain('breaks=-1.5,0,2.25');
+    expect(query).toContain('vs=mss_s3');
     expect(parseViewState(query)).toEqual(state);
   });
 
@@ -56,5 +58,13 @@ describe('view state in the URL', () => {
     expect(parseViewState('?method=manual&breaks=3,2').method).toBe('quantile');
     expect(parseViewState('?method=manual&breaks=1,x').breaks).toBeNull();
     expect(parseViewState('?method=manual&breaks=1,2').breaks).toEqual([1, 2]);
+  });
+});
+
+describe('the scatter chart’s second indicator in the URL', () => {
+  it('is read from `vs` and left out when none is chosen', () => {
+    expect(parseViewState('?indicator=alq_alle&vs=gisd_score').versus).toBe('gisd_score');
+    expect(parseViewState('?indicator=alq_alle&vs=%20').versus).toBeNull();
+    expect(serializeViewState({ ...DEFAULT_VIEW_STATE, indicator: 'alq_alle' })).not.toContain('vs=');
   });
 });

@@ -8,6 +8,11 @@ import {
 } from './aggregate/aggregate-analysis.ts';
 import { compareAnalysis, type CompareAnalysis, type CompareQuery } from './compare/compare-analysis.ts';
 import {
+  compareAreasAnalysis,
+  type CompareAreasAnalysis,
+  type CompareAreasQuery,
+} from './compare-areas/compare-areas-analysis.ts';
+import {
   correlationsAnalysis,
   typologyAnalysis,
   type CorrelationsAnalysis,
@@ -29,6 +34,9 @@ import {
 import { indexResult, type IndexQuery } from './indices/index-result.ts';
 import type { IndexAnalysis } from './indices/index-types.ts';
 import { PresetCatalogue } from './presets/preset-catalogue.ts';
+import { areaProfile } from './profile/area-profile.ts';
+import type { SpreadCache } from './profile/level-spread.ts';
+import type { AreaProfile, ProfileQuery } from './profile/profile-types.ts';
 import { presetSummary, type PresetSummary } from './presets/preset-summary.ts';
 import { cacheKey, ResultCache, type CacheStats } from './result-cache.ts';
 import {
@@ -67,6 +75,8 @@ export interface AnalysisService {
   warningRules(): WarningRuleSpec[];
   indexResult(presetId: string, query: IndexQuery): Promise<Versioned<IndexAnalysis>>;
   compare(indicatorId: string, query: CompareQuery): Promise<Versioned<CompareAnalysis>>;
+  /** Several areas side by side across several indicators, with references and time series. */
+  compareAreas(query: CompareAreasQuery): Promise<Versioned<CompareAreasAnalysis>>;
   aggregate(indicatorId: string, query: AggregateQuery): Promise<Versioned<AggregateAnalysis>>;
   trend(indicatorId: string, query: TrendQuery): Promise<Versioned<TrendAnalysis>>;
   classTransitions(indicatorId: string, query: TransitionsQuery): Promise<Versioned<TransitionsAnalysis>>;
@@ -79,6 +89,8 @@ export interface AnalysisService {
   derivedPeriods(indicatorId: string, level: string): Promise<Versioned<DerivedPeriods>>;
   /** Per level: the periods and computed values of a derived indicator. */
   derivedCoverage(indicatorId: string): Promise<Versioned<DerivedCoverage>>;
+  /** One area against its parent, ancestors and the areas of its level, indicator by indicator. */
+  areaProfile(query: ProfileQuery): Promise<Versioned<AreaProfile>>;
   /**
    * The store for reading values: derived indicators are computed on the fly (cached), so callers
    * read every indicator the same way. Every analysis above reads through it.
@@ -93,6 +105,7 @@ export function createAnalysisService(options: AnalysisServiceOptions): Analysis
   const presets = PresetCatalogue.load(options.presetDirs);
   const rules = loadWarningRules(options.warningRuleFiles ?? []);
   const cache = new ResultCache(options.cacheSize);
+  const spreads = new ResultCache(2000);
 
   async function cached<T>(
     operation: string,
@@ -119,6 +132,8 @@ export function createAnalysisService(options: AnalysisServiceOptions): Analysis
       cached('index', { presetId, query }, () => indexResult(reads, presets, presetId, query)),
     compare: (indicatorId, query) =>
       cached('compare', { indicatorId, query }, () => compareAnalysis(reads, indicatorId, query)),
+    compareAreas: (query) =>
+      cached('compare-areas', query, () => compareAreasAnalysis({ store: reads }, query)),
     aggregate: (indicatorId, query) =>
       cached('aggregate', { indicatorId, query }, () => aggregateAnalysis(reads, indicatorId, query)),
     trend: (indicatorId, query) =>
@@ -142,6 +157,16 @@ export function createAnalysisService(options: AnalysisServiceOptions): Analysis
       cached('derived-periods', { indicatorId, level }, () => derivedPeriods(store, indicatorId, level)),
     derivedCoverage: (indicatorId) =>
       cached('derived-coverage', { indicatorId }, () => derivedCoverage(store, indicatorId)),
+    areaProfile: async (query) => {
+      // The spreads of the level (11,000 Gemeinden) outlive one profile: the next area reuses them.
+      const version = await dataVersion(store);
+      const spread: SpreadCache = (key, compute) =>
+        spreads.get(cacheKey('profile-spread', key), version, compute);
+      return cache.get(cacheKey('area-profile', query), version, async () => ({
+        ...(await areaProfile(reads, query, { spread })),
+        dataVersion: version,
+      }));
+    },
     dataVersion: () => dataVersion(store),
     cacheStats: () => cache.stats(),
   };

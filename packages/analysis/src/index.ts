@@ -9,6 +9,14 @@ export {
 export type { AggregateAnalysis, AggregateQuery, AggregatedValue } from './aggregate/aggregate-analysis.ts';
 export type { CompareAnalysis, CompareQuery, ComparedArea } from './compare/compare-analysis.ts';
 export type { IntervalMethod } from './compare/interval-method.ts';
+export type {
+  CompareAreasAnalysis,
+  CompareAreasArea,
+  CompareAreasIndicator,
+  CompareAreasQuery,
+  CompareAreasValue,
+} from './compare-areas/compare-areas-analysis.ts';
+export type { CompareReference } from './compare-areas/area-references.ts';
 export {
   parseReference,
   type ReferenceBasis,
@@ -22,7 +30,6 @@ export type {
   TypologyQuery,
 } from './correlate/correlate-analysis.ts';
 export { dataVersion } from './data-version.ts';
-export { withDerivedIndicators, type DerivedReads } from './derived/derived-aware-store.ts';
 export {
   directlyStandardisedRates,
   indirectlyStandardisedRates,
@@ -31,6 +38,7 @@ export {
   type IsrRequest,
   type IsrResponse,
 } from './standardise/standardised-rates.ts';
+export { withDerivedIndicators, type DerivedReads } from './derived/derived-aware-store.ts';
 export type {
   DerivedCoverage,
   DerivedPeriods,
@@ -40,9 +48,29 @@ export type {
 export type { IndexQuery } from './indices/index-result.ts';
 export type { IndexAnalysis, IndexAreaResult, IndexClassRef } from './indices/index-types.ts';
 export type { PresetSummary } from './presets/preset-summary.ts';
+export type {
+  AreaProfile,
+  ProfileAncestor,
+  ProfileComparison,
+  ProfileIndicator,
+  ProfileLevelRef,
+  ProfileQuery,
+  ProfileReference,
+  ProfileSeriesPoint,
+  ProfileStatus,
+} from './profile/profile-types.ts';
 export type { CacheStats } from './result-cache.ts';
 export type { IndicatorRef } from './store-reads.ts';
 export type { TransitionsAnalysis, TransitionsQuery } from './trends/class-transitions-analysis.ts';
 export type { TrendAnalysis, TrendQuery } from './trends/trend-analysis.ts';
 export { loadWarningRules, parseWarningRules, type WarningRuleSpec } from './warnings/warning-rule-file.ts';
 export type { WarningsAnalysis, WarningsQuery } from './warnings/warnings-analysis.ts';
+export { DEMO_PYRAMIDS, loadPyramids } from './pyramids/pyramid-file.ts';
+export {
+  pyramidForArea,
+  pyramidSummary,
+  requirePyramid,
+  type PyramidQuery,
+  type PyramidResult,
+  type PyramidSummary,
+} from './pyramids/pyramid-analysis.ts';

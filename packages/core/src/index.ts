@@ -20,6 +20,7 @@ export * from './warnings/index.ts';
 export * from './correlate/index.ts';
 export * from './stats/index.ts';
 export * from './util/append-all.ts';
+export * from './directory/index.ts';
+export * from './pyramids/index.ts';
 export * from './access/index.ts';
 export * from './disclosure/index.ts';
-export * from './directory/index.ts';

@@ -5,3 +5,4 @@ export * from './pipeline/run-import.ts';
 export * from './pipeline/import-files.ts';
 export * from './pipeline/load-files.ts';
 export { detectFormat } from './readers/detect-format.ts';
+export * from './exporters/index.ts';

@@ -55,7 +55,7 @@ function operation(route: AnyRoute): Record<string, unknown> {
     responses: {
       [String(route.status ?? 200)]: {
         description: 'Success',
-        content: { [route.produces ?? 'application/json']: { schema: jsonSchema(route.response) } },
+        content: responseContent(route),
       },
       default: {
         description: 'Error',
@@ -63,6 +63,13 @@ function operation(route: AnyRoute): Record<string, unknown> {
       },
     },
   };
+}
+
+function responseContent(route: AnyRoute): Record<string, unknown> {
+  const types =
+    typeof route.produces === 'string' ? [route.produces] : (route.produces ?? ['application/json']);
+  const schema = jsonSchema(route.response);
+  return Object.fromEntries(types.map((type) => [type, { schema }]));
 }
 
 function parameters(schema: z.ZodObject<z.ZodRawShape> | undefined, where: 'path' | 'query'): unknown[] {

@@ -30,8 +30,11 @@ export interface RouteSpec<
   /** The body is multipart/form-data (file uploads); parsed by the handler. */
   multipart?: { fields: Record<string, string>; files: Record<string, string> };
   response: z.ZodType;
-  /** Content type of a successful response. */
-  produces?: string;
+  /**
+   * Content type of a successful response, or several when the handler picks one per request (e.g.
+   * by a `format` parameter); `response` then describes each of them.
+   */
+  produces?: string | readonly string[];
   /** Status of a successful response (default 200). */
   status?: number;
   handler: (input: RouteInput<P, Q, B>) => Promise<unknown>;

@@ -3,10 +3,14 @@ import type {
   AreaCollection,
   CatalogueEntry,
   Level,
+  PyramidResponse,
+  PyramidSummary,
   SeriesResponse,
   ValuesResponse,
 } from './types.ts';
 import type { WarningsResponse } from '../warnings/warning-types.ts';
+import type { AreaProfileResponse } from '../profile/profile-types.ts';
+import type { CompareAreasResponse } from '../compare/compare-types.ts';
 
 export class ApiError extends Error {
   readonly code: string;
@@ -68,9 +72,27 @@ export function createApiClient(base = '/api/v1', fetchImpl: FetchLike = (i, o) 
       get<ValuesResponse>(`/indicators/${id(indicator)}/values`, { level, period }, signal),
     getSeries: (indicator: string, level: string, area: string, signal?: AbortSignal) =>
       get<SeriesResponse>(`/indicators/${id(indicator)}/series`, { level, area }, signal),
+    compareAreas: (
+      query: { level: string; areas: string[]; indicators: string[]; period: string | null },
+      signal?: AbortSignal,
+    ) =>
+      get<CompareAreasResponse>(
+        '/compare',
+        { ...query, areas: query.areas.join(','), indicators: query.indicators.join(',') },
+        signal,
+      ),
+    getAreaProfile: (level: string, area: string, period: string | null, signal?: AbortSignal) =>
+      get<AreaProfileResponse>(`/levels/${id(level)}/areas/${id(area)}/profile`, { period }, signal),
     getWarnings: (signal?: AbortSignal) => get<WarningsResponse>('/analysis/warnings', {}, signal),
     listIndexPresets: (signal?: AbortSignal) =>
       get<{ presets: { id: string; name: string }[] }>('/indices', {}, signal).then((r) => r.presets),
+    listPyramids: (signal?: AbortSignal) =>
+      get<{ pyramids: PyramidSummary[] }>('/pyramids', {}, signal).then((r) => r.pyramids),
+    getPyramid: (
+      pyramid: string,
+      query: { level: string; key: string; period: string | null },
+      signal?: AbortSignal,
+    ) => get<PyramidResponse>(`/pyramids/${id(pyramid)}`, query, signal),
     listAreas: (level: string, query: AreaQuery = {}, signal?: AbortSignal) =>
       get<AreaCollection>(
         `/levels/${id(level)}/areas`,

@@ -111,3 +111,60 @@ export interface ApiErrorBody {
   message: string;
   details: unknown;
 }
+
+/** An age band of a population pyramid, as configured (GET /pyramids). */
+export interface PyramidBandDefinition {
+  label: string;
+  labelEn: string | null;
+  ageFrom: number;
+  ageTo: number | null;
+  male: string;
+  female: string;
+}
+
+export interface PyramidDefinition {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  description: string | null;
+  source: string | null;
+  /** The age up to which the open last band is drawn. */
+  openBandTo: number | null;
+}
+
+export interface PyramidSummary extends PyramidDefinition {
+  bands: PyramidBandDefinition[];
+  levels: { levelId: string; periods: string[] }[];
+}
+
+/** One sex of one band: count, per year of age, and both as percent of the whole population. */
+export interface PyramidSide {
+  count: number | null;
+  perYear: number | null;
+  share: number | null;
+  sharePerYear: number | null;
+}
+
+export interface PyramidBand {
+  label: string;
+  labelEn: string | null;
+  ageFrom: number;
+  ageTo: number | null;
+  drawTo: number;
+  years: number;
+  male: PyramidSide;
+  female: PyramidSide;
+}
+
+/** The pyramid of one area (GET /pyramids/{id}). */
+export interface PyramidResponse {
+  pyramid: PyramidDefinition;
+  level: string;
+  area: { key: string; name: string };
+  period: string;
+  bands: PyramidBand[];
+  total: number | null;
+  male: number | null;
+  female: number | null;
+  missing: { band: string; sex: 'male' | 'female'; indicator: string; reason: string | null }[];
+}

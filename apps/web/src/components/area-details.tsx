@@ -1,7 +1,7 @@
 import type { AreaRow } from '../lib/area-rows.ts';
 import { clearSelection, selectArea } from '../state/actions.ts';
 import { rowByKey } from '../state/atlas-model.ts';
-import { requestZoom, selectedKeys, t } from '../state/store.ts';
+import { followLink, hrefFor, requestZoom, selectedKeys, t } from '../state/store.ts';
 import { AreaFacts } from './area-facts.tsx';
 
 /** Details of the selected area (the last one chosen) and the list of all selected areas. */
@@ -16,6 +16,17 @@ export function AreaDetails() {
       <div aria-live="polite">
         {focus ? <AreaFacts row={focus} /> : <p class="muted">{t('details.none')}</p>}
       </div>
+      {focus && (
+        <p class="profile-link">
+          <a
+            href={hrefFor({ page: 'profile', area: focus.key })}
+            onClick={(e) => followLink(e, { page: 'profile', area: focus.key })}
+          >
+            {t('profile.open')}
+            <span class="visually-hidden">: {focus.name}</span>
+          </a>
+        </p>
+      )}
       {selected.length > 1 && (
         <div class="selection-list">
           <h4>{t('details.selection', { count: selected.length })}</h4>
@@ -34,6 +45,13 @@ export function AreaDetails() {
               </li>
             ))}
           </ul>
+          <a
+            class="compare-link"
+            href={hrefFor({ page: 'compare' })}
+            onClick={(e) => followLink(e, { page: 'compare' })}
+          >
+            {t('compare.fromAtlas', { count: selected.length })}
+          </a>
         </div>
       )}
       {selected.length > 0 && (

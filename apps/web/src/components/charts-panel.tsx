@@ -9,10 +9,12 @@ import { focusKey, lineLabel, seriesLines, type SeriesLine } from '../state/seri
 import { lang, selectedKeys, t } from '../state/store.ts';
 import { EChart, type ChartOption } from './echart.tsx';
 import { histogramBins, rankingRows, RANKING_EDGE } from '../lib/chart-data.ts';
+import { PopulationPyramid } from './population-pyramid.tsx';
+import { ScatterChart } from './scatter-chart.tsx';
 
-const INK = '#1f2328';
-const MUTED = '#57606a';
-const GRID = '#d0d7de';
+export const INK = '#1f2328';
+export const MUTED = '#57606a';
+export const GRID = '#d0d7de';
 /** Area, parent, whole: distinguishable in colour, line style and symbol (not by colour alone). */
 const LINE_STYLES: Record<
   SeriesLine['role'],
@@ -23,7 +25,7 @@ const LINE_STYLES: Record<
   whole: { color: '#57606a', type: 'dotted', symbol: 'rect' },
 };
 /** The page's font, spelled out: ECharts measures label widths with it (legend spacing, truncation). */
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
+export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
 
 /** Time series, ranking and histogram of the current indicator, each with its data as a table. */
 export function ChartsPanel() {
@@ -37,12 +39,14 @@ export function ChartsPanel() {
         <SeriesChart />
         <RankingChart />
         <HistogramChart />
+        <ScatterChart />
+        <PopulationPyramid />
       </div>
     </section>
   );
 }
 
-function ChartFigure({
+export function ChartFigure({
   id,
   caption,
   note,

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { exposeMap } from '../lib/render-timing.ts';
 import { ChoroplethController } from '../map/choropleth-controller.ts';
 import { useCanvasLabel, useMapSync } from '../map/use-map-sync.ts';
+import { MapExportButton } from '../exports/map-export-button.tsx';
 import { selectArea } from '../state/actions.ts';
 import { atlasModel } from '../state/atlas-model.ts';
 import { hoverKey, t, updateView, viewState } from '../state/store.ts';
@@ -75,6 +76,7 @@ export function ChoroplethMap() {
           <button type="button" onClick={() => controller.fitAll()} class="text">
             {t('map.reset')}
           </button>
+          <MapExportButton controller={controller} />
           <label class="map-check">
             <input
               type="checkbox"

@@ -5,6 +5,7 @@ import { filterRows, sortRows } from '../lib/table-rows.ts';
 import { atlasModel } from '../state/atlas-model.ts';
 import { currentIndicator, currentLevel, effectivePeriod } from '../state/data.ts';
 import { lang, selectedKeys, t, updateView, viewState } from '../state/store.ts';
+import { TableExportButtons } from '../exports/table-export-buttons.tsx';
 import { CsvExportButton } from './csv-export-button.tsx';
 import { SortHeader } from './sort-header.tsx';
 import { TableRow } from './table-row.tsx';
@@ -81,6 +82,7 @@ export function DataTable() {
           />
         </div>
         <CsvExportButton rows={rows} />
+        <TableExportButtons disabled={rows.length === 0} />
       </div>
       <p class="table-range" role="status">
         {rangeText}

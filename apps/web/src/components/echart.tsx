@@ -2,7 +2,8 @@ import { BarChart, CustomChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ChartExportMenu, chartName, type ChartExportInfo } from '../exports/chart-export-menu.tsx';
 
 echarts.use([
   LineChart,
@@ -25,10 +26,13 @@ export function EChart({
   option,
   height,
   summary,
+  exportInfo,
 }: {
   option: ChartOption;
   height: number;
   summary: string;
+  /** Title, subtitle and source of the exported chart; default: its figure's caption and the selection. */
+  exportInfo?: ChartExportInfo;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -50,5 +54,20 @@ export function EChart({
   useEffect(() => {
     chart.current?.resize();
   }, [height]);
-  return <div ref={ref} class="chart" role="img" aria-label={summary} style={{ height: `${height}px` }} />;
+  // The export buttons are named after the chart: its figure's caption, known once it is in the page.
+  const [name, setName] = useState(summary);
+  useEffect(() => {
+    const next = exportInfo?.title ?? chartName(ref.current) ?? summary;
+    if (next !== name) setName(next);
+  });
+  return (
+    <>
+      <div ref={ref} class="chart" role="img" aria-label={summary} style={{ height: `${height}px` }} />
+      <ChartExportMenu
+        name={name}
+        info={exportInfo}
+        chart={{ svg: () => chart.current?.renderToSVGString() ?? '', element: () => ref.current }}
+      />
+    </>
+  );
 }

@@ -27,6 +27,7 @@ export function parseViewState(search: string): ViewState {
     area: text('area'),
     compare: list('cmp'),
     indicator: text('indicator'),
+    versus: text('vs'),
     level: text('level') ?? d.level,
     parent: text('parent'),
     period: text('period'),
@@ -57,6 +58,7 @@ export function serializeViewState(state: ViewState): string {
   put('area', state.area);
   put('cmp', state.compare.join(','));
   put('indicator', state.indicator);
+  put('vs', state.versus);
   put('level', state.level, d.level);
   put('parent', state.parent);
   put('period', state.period);

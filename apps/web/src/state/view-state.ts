@@ -30,6 +30,8 @@ export interface ViewState {
   /** The indicators of the comparison page (the areas compared are `selected`). */
   compare: string[];
   indicator: string | null;
+  /** The second indicator of the scatter chart (x axis; the map's indicator is y). */
+  versus: string | null;
   level: string;
   /** Only the areas inside this area of the parent level. */
   parent: string | null;
@@ -63,6 +65,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   area: null,
   compare: [],
   indicator: null,
+  versus: null,
   level: 'kreis',
   parent: null,
   period: null,

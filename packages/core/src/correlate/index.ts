@@ -5,3 +5,4 @@ export * from './random.ts';
 export * from './standardize.ts';
 export * from './kmeans.ts';
 export * from './area-typology.ts';
+export * from './least-squares.ts';

@@ -20,6 +20,7 @@ export * from './isr.ts';
 export * from './mean.ts';
 export * from './benchmark.ts';
 export * from './quantiles.ts';
+export * from './distribution.ts';
 export * from './ntile.ts';
 export * from './funnel-axis.ts';
 export * from './funnel-poisson.ts';

@@ -1,0 +1,97 @@
+import { DomainError, type IndicatorDefinition, type StoredObservation } from '@lagebild/core';
+import {
+  joinAreaRows,
+  viewRows,
+  type ExportLocale,
+  type ExportSortColumn,
+  type ExportTable,
+} from '@lagebild/importers';
+import type { AppContext } from '../app-context.ts';
+
+export interface TableExportQuery {
+  indicatorId: string;
+  level: string;
+  /** Default: the latest period with values, as in the atlas and `/values`. */
+  period?: string;
+  parent?: string;
+  filter?: string;
+  sort: ExportSortColumn;
+  direction: 'asc' | 'desc';
+  locale: ExportLocale;
+  withGeometry: boolean;
+  /** ISO date of the export (passed in, so tests are deterministic). */
+  today: string;
+}
+
+/**
+ * The rows of the atlas table for one selection: the current areas of the level (inside `parent`)
+ * joined with the values of one period, stored or derived, filtered and sorted like the table.
+ */
+export async function loadTableExport(ctx: AppContext, query: TableExportQuery): Promise<ExportTable> {
+  const indicator = await ctx.store.getIndicator(query.indicatorId);
+  if (!indicator)
+    throw new DomainError('IndicatorNotFound', `No indicator "${query.indicatorId}" in the catalogue.`);
+  const level = await ctx.store.getLevel(query.level);
+  if (!level) {
+    const known = (await ctx.store.listLevels()).map((l) => l.id).join(', ');
+    throw new DomainError('LevelNotFound', `No spatial level "${query.level}". Known levels: ${known}.`);
+  }
+  const parent = query.parent ? await parentArea(ctx, level.parentLevelId, query.parent) : null;
+  const period = query.period ?? (await periodsOf(ctx, indicator, level.id)).at(-1) ?? null;
+  const [areas, values] = await Promise.all([
+    ctx.store.listAreas(level.id, { parentKey: query.parent, withGeometry: query.withGeometry }),
+    period === null ? Promise.resolve([]) : valuesOf(ctx, indicator, level.id, period),
+  ]);
+  const rows = viewRows(joinAreaRows(areas, values, period), {
+    filter: query.filter,
+    sort: { column: query.sort, direction: query.direction },
+    locale: query.locale,
+  });
+  const levelName = query.locale === 'en' && level.nameEn ? level.nameEn : level.name;
+  return {
+    indicator,
+    level: { id: level.id, name: levelName },
+    parent,
+    period,
+    rows,
+    exportedAt: query.today,
+    ...(query.withGeometry ? { geometries: new Map(areas.map((a) => [a.key, a.geometry])) } : {}),
+  };
+}
+
+async function parentArea(
+  ctx: AppContext,
+  parentLevelId: string | null,
+  key: string,
+): Promise<{ key: string; name: string }> {
+  const area = parentLevelId ? await ctx.store.getArea(parentLevelId, key) : null;
+  if (!area) {
+    throw new DomainError(
+      'AreaNotFound',
+      parentLevelId
+        ? `No area "${key}" on the parent level "${parentLevelId}".`
+        : `The level has no parent level, so it cannot be limited to "${key}".`,
+    );
+  }
+  return { key: area.key, name: area.name };
+}
+
+/** Derived indicators are computed by the analysis service (cached per data version), as in `/values`. */
+async function periodsOf(
+  ctx: AppContext,
+  indicator: IndicatorDefinition,
+  levelId: string,
+): Promise<string[]> {
+  if (indicator.formula === null) return ctx.store.listPeriods(indicator.id, levelId);
+  return (await ctx.analysis.derivedPeriods(indicator.id, levelId)).periods;
+}
+
+async function valuesOf(
+  ctx: AppContext,
+  indicator: IndicatorDefinition,
+  levelId: string,
+  period: string,
+): Promise<StoredObservation[]> {
+  if (indicator.formula === null) return ctx.store.getValues({ indicatorId: indicator.id, levelId, period });
+  return (await ctx.analysis.derivedValues(indicator.id, { level: levelId, period })).values;
+}

@@ -1,0 +1,2 @@
+export * from './pyramid-definition.ts';
+export * from './pyramid-shape.ts';
