@@ -1,12 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import {
-  aggregateToParents,
+  aggregateFrame,
+  areaIndex,
   computeIndex,
-  recomputeDerived,
+  deriveFrame,
+  emptyColumn,
+  parentLinkTable,
+  REASON_CODE,
+  STATUS_CODE,
   wilson,
   type AggregatableIndicator,
+  type AreaIndex,
   type IndexDefinition,
-  type Observation,
+  type ValueColumn,
+  type ValueFrame,
 } from '@lagebild/core';
 import { stopwatch, type JobOutcome } from '../harness.ts';
 import {
@@ -15,15 +22,20 @@ import {
   INDEX_COMPONENTS,
   INDEX_MIN_POPULATION,
   YEARS,
+  type NationalData,
 } from '../fixtures/national.ts';
 import { SAMPLE, type AnalysisCheck } from './analysis-check.ts';
 
 /**
- * Benchmark 3, product path: the full recompute with the pure modules of @lagebild/core, in process.
- * Untimed: generating the data and turning it into Observation objects (what the store would return).
- * Timed, in phases, year by year (as the analysis service computes per period): derived indicators (recomputeDerived), aggregation Gemeinde → Kreis → Land
- * (aggregateToParents: counts summed, shares and rates re-derived), Wilson 95 % limits of every share
- * on every level (wilson), one composite index per year on Gemeinden (computeIndex).
+ * Benchmark 3, product path: the full recompute with the pure modules of @lagebild/core, in process,
+ * on the columnar path (one Float64Array of values plus status and reason codes per indicator and
+ * period over a dense index of the Gemeinden; docs/analysis.md, "Derived indicators").
+ * Untimed: generating the data and laying it out as one ValueFrame of the Gemeinden per year (what a
+ * columnar read of the store would return), and the link tables Gemeinde → Kreis → Land (built once
+ * per pair of levels). Timed, in phases, year by year (as the analysis service computes per period):
+ * derived indicators (deriveFrame), aggregation Gemeinde → Kreis → Land (aggregateFrame: counts
+ * summed, shares and rates re-derived), Wilson 95 % limits of every share on every level (wilson),
+ * one composite index per year on Gemeinden (computeIndex).
  * Afterwards (untimed) it writes a sample of its results for the DuckDB job to compare.
  */
 export interface AnalysisLagebildParams {
@@ -34,34 +46,19 @@ const GEMEINDE = 'gemeinde';
 const KREIS = 'kreis';
 const LAND = 'land';
 
+/** Wilson limits of one share on one level, over that level's areas (NaN where there is none). */
+interface IntervalColumn {
+  level: string;
+  indicatorId: string;
+  areas: AreaIndex;
+  lower: Float64Array;
+  upper: Float64Array;
+}
+
 export async function analysisLagebild(params: AnalysisLagebildParams): Promise<JobOutcome> {
   const data = generateNational();
-  // Per year: indicator → observations of the Gemeinden, in Gemeinde order (as the store reads them per period).
-  const byYear = YEARS.map((period, y) => {
-    const byIndicator = new Map<string, Observation[]>();
-    data.countIds.forEach((indicatorId, k) => {
-      const values = data.counts[k]!;
-      byIndicator.set(
-        indicatorId,
-        data.gemeinden.map((areaKey, g): Observation => {
-          const value = values[g * YEARS.length + y]!;
-          const missing = Number.isNaN(value);
-          return {
-            indicatorId,
-            levelId: GEMEINDE,
-            areaKey,
-            period,
-            value: missing ? null : value,
-            numerator: null,
-            denominator: null,
-            status: missing ? 'missing' : 'final',
-            missingReason: missing ? 'secret' : null,
-          };
-        }),
-      );
-    });
-    return { period, byIndicator, all: [...byIndicator.values()].flat() };
-  });
+  const gemeinden = areaIndex(data.gemeinden);
+  const byYear = YEARS.map((period, y) => ({ period, frame: countFrame(data, gemeinden, period, y) }));
   const indicators: AggregatableIndicator[] = [
     ...data.countIds.map((id) => ({
       id,
@@ -82,9 +79,9 @@ export async function analysisLagebild(params: AnalysisLagebildParams): Promise<
   ];
   const formulas = data.derived.map((d) => ({ id: d.id, formula: d.formula }));
   const definition = indexDefinition();
-  const shareById = new Map(data.derived.filter((d) => d.kind === 'share').map((s) => [s.id, s]));
-  const inputs = new Set(INDEX_COMPONENTS.map((c) => c.indicator));
-  const gemeindeIndex = new Map(data.gemeinden.map((key, g) => [key, g]));
+  const shares = data.derived.filter((d) => d.kind === 'share');
+  const toKreis = parentLinkTable(data.gemeindeParent, gemeinden);
+  const toLand = parentLinkTable(data.kreisParent, toKreis.parents);
 
   const timer = stopwatch();
   const phases: Record<string, number> = { derive: 0, aggregate: 0, intervals: 0, index: 0 };
@@ -94,94 +91,214 @@ export async function analysisLagebild(params: AnalysisLagebildParams): Promise<
     phases[name]! += (now - mark) / 1000;
     mark = now;
   };
-  const aggregated: Observation[] = [];
-  const sampleIntervals: Interval[] = [];
-  const indexResults: { period: string; result: ReturnType<typeof computeIndex> }[] = [];
-  const counts = { derived: 0, derivedMissing: 0, intervals: 0, warnings: 0 };
-  for (const { period, byIndicator, all } of byYear) {
+  const check: AnalysisCheck = {
+    countTotals: [],
+    ratioTotals: [],
+    intervals: [],
+    indexClasses: [],
+    indexScores: [],
+  };
+  const counts = {
+    derived: 0,
+    derivedMissing: 0,
+    intervals: 0,
+    warnings: 0,
+    aggregated: 0,
+    aggregatedMissing: 0,
+  };
+  let indexScores = 0;
+  for (const { period, frame } of byYear) {
     // 1. Derived shares and rates of all Gemeinden.
-    const derived = recomputeDerived(formulas, byIndicator).observations;
+    const derived = deriveFrame(formulas, frame).frame;
     phase('derive');
 
     // 2. Gemeinde → Kreis → Land. Ratios are re-derived from their aggregated numerator and denominator.
-    const kreis = aggregateToParents(
-      { indicators, observations: all, fromLevelId: GEMEINDE, toLevelId: KREIS },
-      data.gemeindeParent,
-    );
-    const kreisCounts = kreis.observations.filter((o) => o.indicatorId.startsWith('c_'));
-    const land = aggregateToParents(
-      { indicators, observations: kreisCounts, fromLevelId: KREIS, toLevelId: LAND },
-      data.kreisParent,
-    );
+    const kreis = aggregateFrame({ indicators, frame, toLevelId: KREIS }, toKreis);
+    const kreisCounts = { ...kreis.frame, columns: countColumns(kreis.frame) };
+    const land = aggregateFrame({ indicators, frame: kreisCounts, toLevelId: LAND }, toLand);
     phase('aggregate');
 
     // 3. Wilson limits of every share on every level; on Gemeinde level from the counts.
-    const intervals: Interval[] = [];
-    for (const obs of derived) {
-      const share = shareById.get(obs.indicatorId);
-      if (!share || obs.value === null) continue;
-      const g = gemeindeIndex.get(obs.areaKey)!;
-      const estimate = wilson(
-        byIndicator.get(share.numeratorId)![g]!.value,
-        byIndicator.get(share.denominatorId)![g]!.value,
-        { multiplier: 100 },
-      );
-      if (estimate) intervals.push({ obs, lower: estimate.lower, upper: estimate.upper });
-    }
-    for (const obs of [...kreis.observations, ...land.observations]) {
-      if (!shareById.has(obs.indicatorId)) continue;
-      const estimate = wilson(obs.numerator, obs.denominator, { multiplier: 100 });
-      if (estimate) intervals.push({ obs, lower: estimate.lower, upper: estimate.upper });
+    const intervals: IntervalColumn[] = [];
+    for (const share of shares) {
+      const column = derived.columns.get(share.id)!.get(period)!;
+      const numerators = frame.columns.get(share.numeratorId)!.get(period)!.values;
+      const denominators = frame.columns.get(share.denominatorId)!.get(period)!.values;
+      intervals.push(limits(GEMEINDE, share.id, gemeinden, column, numerators, denominators, true));
+      for (const [level, result] of [
+        [KREIS, kreis.frame],
+        [LAND, land.frame],
+      ] as const) {
+        const ratio = result.columns.get(share.id)!.get(period)!;
+        intervals.push(
+          limits(level, share.id, result.areas, ratio, ratio.numerators, ratio.denominators, false),
+        );
+      }
     }
     phase('intervals');
 
     // 4. The composite index over the Gemeinden.
-    const rows = new Map<string, Record<string, number | null>>();
-    for (const o of byIndicator.get('c_01')!) rows.set(o.areaKey, { c_01: o.value });
-    for (const o of derived) if (inputs.has(o.indicatorId)) rows.get(o.areaKey)![o.indicatorId] = o.value;
-    const result = computeIndex(
-      definition,
-      [...rows].map(([key, values]) => ({ key, values })),
-    );
+    const valuesOf = (id: string, f: ValueFrame) => f.columns.get(id)!.get(period)!.values;
+    const population = valuesOf('c_01', frame);
+    const components = INDEX_COMPONENTS.map((c) => [c.indicator, valuesOf(c.indicator, derived)] as const);
+    const rows = data.gemeinden.map((key, g) => {
+      const values: Record<string, number | null> = { c_01: nullable(population[g]!) };
+      for (const [id, column] of components) values[id] = nullable(column[g]!);
+      return { key, values };
+    });
+    const result = computeIndex(definition, rows);
     phase('index');
 
-    indexResults.push({ period, result });
-    for (const o of kreis.observations) aggregated.push(o);
-    for (const o of land.observations) aggregated.push(o);
-    counts.derived += derived.length;
-    counts.derivedMissing += derived.filter((o) => o.value === null).length;
-    counts.intervals += intervals.length;
+    for (const id of data.derived.map((d) => d.id)) {
+      const column = derived.columns.get(id)!.get(period)!;
+      for (const status of column.status) {
+        if (status !== 0) counts.derived++;
+        if (status === STATUS_CODE.missing) counts.derivedMissing++;
+      }
+    }
+    for (const [level, f] of [
+      [KREIS, kreis.frame],
+      [LAND, land.frame],
+    ] as const)
+      addTotals(check, level, period, f, counts);
     counts.warnings += kreis.warnings.length + land.warnings.length;
-    for (const i of intervals) if (inSample(i.obs, data)) sampleIntervals.push(i);
+    for (const i of intervals) sampleIntervals(check, i, period, counts);
+    check.indexClasses.push({ period, included: result.summary.n, classes: result.summary.classCounts });
+    result.areas.forEach((a, i) => {
+      if (i % SAMPLE.scoreEvery === 0) check.indexScores.push({ areaKey: a.key, period, score: a.score });
+    });
+    indexScores += result.summary.n;
     mark = performance.now(); // the bookkeeping above is not part of the work
   }
   const [seconds, cpuSeconds] = [timer.seconds(), timer.cpuSeconds()];
 
-  writeFileSync(params.checkPath, JSON.stringify(checkOf(aggregated, sampleIntervals, indexResults)));
+  writeFileSync(params.checkPath, JSON.stringify(check));
   return {
     seconds,
     cpuSeconds,
     phases,
     counts: {
-      inputValues: byYear.reduce((n, y) => n + y.all.length, 0),
+      inputValues: byYear.reduce((n, y) => n + observed(y.frame), 0),
       ...counts,
-      aggregated: aggregated.length,
-      aggregatedMissing: aggregated.filter((o) => o.value === null).length,
-      indexScores: indexResults.reduce((n, r) => n + r.result.summary.n, 0),
+      indexScores,
     },
   };
 }
 
-interface Interval {
-  obs: Observation;
-  lower: number;
-  upper: number;
+/** One year of the counts as a frame of the Gemeinden: missing values are secret (GENESIS `.`). */
+function countFrame(data: NationalData, areas: AreaIndex, period: string, year: number): ValueFrame {
+  const columns = new Map<string, Map<string, ValueColumn>>();
+  data.countIds.forEach((id, k) => {
+    const source = data.counts[k]!;
+    const column = emptyColumn(areas.keys.length);
+    for (let g = 0; g < areas.keys.length; g++) {
+      const value = source[g * YEARS.length + year]!;
+      if (Number.isNaN(value)) {
+        column.status[g] = STATUS_CODE.missing;
+        column.reasons[g] = REASON_CODE.secret;
+      } else {
+        column.values[g] = value;
+        column.status[g] = STATUS_CODE.final;
+      }
+    }
+    columns.set(id, new Map([[period, column]]));
+  });
+  return { levelId: GEMEINDE, areas, columns };
 }
 
-function inSample(obs: Observation, data: ReturnType<typeof generateNational>): boolean {
-  if (!SAMPLE.shares.includes(obs.indicatorId) || !SAMPLE.periods.includes(obs.period)) return false;
-  const list = obs.levelId === GEMEINDE ? data.gemeinden : obs.levelId === KREIS ? data.kreise : data.laender;
-  return list.indexOf(obs.areaKey) % SAMPLE.every[obs.levelId]! === 0;
+function countColumns(frame: ValueFrame): ValueFrame['columns'] {
+  return new Map([...frame.columns].filter(([id]) => id.startsWith('c_')));
+}
+
+function nullable(value: number): number | null {
+  return Number.isNaN(value) ? null : value;
+}
+
+/**
+ * Wilson limits (percent) of a share column. On the Gemeinde level only where the derived share has
+ * a value (`onlyValues`); on the aggregated levels for every parent, from its carried counts.
+ */
+function limits(
+  level: string,
+  indicatorId: string,
+  areas: AreaIndex,
+  share: ValueColumn,
+  numerators: Float64Array | null,
+  denominators: Float64Array | null,
+  onlyValues: boolean,
+): IntervalColumn {
+  const lower = new Float64Array(share.status.length).fill(Number.NaN);
+  const upper = new Float64Array(share.status.length).fill(Number.NaN);
+  for (let i = 0; i < share.status.length; i++) {
+    if (share.status[i] === 0 || (onlyValues && Number.isNaN(share.values[i]!))) continue;
+    const estimate = wilson(
+      nullable(numerators?.[i] ?? Number.NaN),
+      nullable(denominators?.[i] ?? Number.NaN),
+      {
+        multiplier: 100,
+      },
+    );
+    if (estimate) {
+      lower[i] = estimate.lower;
+      upper[i] = estimate.upper;
+    }
+  }
+  return { level, indicatorId, areas, lower, upper };
+}
+
+function observed(frame: ValueFrame): number {
+  let n = 0;
+  for (const series of frame.columns.values())
+    for (const column of series.values()) for (const status of column.status) if (status !== 0) n++;
+  return n;
+}
+
+/** Per level and year: Σ of the values present and the number missing, counts and ratios apart. */
+function addTotals(
+  check: AnalysisCheck,
+  level: string,
+  period: string,
+  frame: ValueFrame,
+  counts: { aggregated: number; aggregatedMissing: number },
+): void {
+  const countTotal = { level, period, sum: 0, missing: 0 };
+  const ratioTotal = { level, period, sum: 0, missing: 0 };
+  for (const [id, series] of frame.columns) {
+    const total = id.startsWith('c_') ? countTotal : ratioTotal;
+    const column = series.get(period)!;
+    for (let i = 0; i < column.status.length; i++) {
+      if (column.status[i] === 0) continue;
+      counts.aggregated++;
+      if (Number.isNaN(column.values[i]!)) {
+        total.missing++;
+        counts.aggregatedMissing++;
+      } else total.sum += column.values[i]!;
+    }
+  }
+  check.countTotals.push(countTotal);
+  check.ratioTotals.push(ratioTotal);
+}
+
+function sampleIntervals(
+  check: AnalysisCheck,
+  column: IntervalColumn,
+  period: string,
+  counts: { intervals: number },
+): void {
+  const sampled = SAMPLE.shares.includes(column.indicatorId) && SAMPLE.periods.includes(period);
+  for (let i = 0; i < column.lower.length; i++) {
+    if (Number.isNaN(column.lower[i]!)) continue;
+    counts.intervals++;
+    if (sampled && i % SAMPLE.every[column.level]! === 0)
+      check.intervals.push({
+        level: column.level,
+        indicatorId: column.indicatorId,
+        areaKey: column.areas.keys[i]!,
+        period,
+        lower: column.lower[i]!,
+        upper: column.upper[i]!,
+      });
+  }
 }
 
 function indexDefinition(): IndexDefinition {
@@ -205,46 +322,5 @@ function indexDefinition(): IndexDefinition {
     })),
     exclude: { minPopulation: INDEX_MIN_POPULATION, areas: [], allZero: false },
     explainTop: 1,
-  };
-}
-
-function checkOf(
-  aggregated: Observation[],
-  intervals: Interval[],
-  indexResults: { period: string; result: ReturnType<typeof computeIndex> }[],
-): AnalysisCheck {
-  const totals = (counts: boolean) => {
-    const byKey = new Map<string, { level: string; period: string; sum: number; missing: number }>();
-    for (const o of aggregated) {
-      if (o.indicatorId.startsWith('c_') !== counts) continue;
-      const key = `${o.levelId} ${o.period}`;
-      let t = byKey.get(key);
-      if (!t) byKey.set(key, (t = { level: o.levelId, period: o.period, sum: 0, missing: 0 }));
-      if (o.value === null) t.missing++;
-      else t.sum += o.value;
-    }
-    return [...byKey.values()];
-  };
-  return {
-    countTotals: totals(true),
-    ratioTotals: totals(false),
-    intervals: intervals.map(({ obs, lower, upper }) => ({
-      level: obs.levelId,
-      indicatorId: obs.indicatorId,
-      areaKey: obs.areaKey,
-      period: obs.period,
-      lower,
-      upper,
-    })),
-    indexClasses: indexResults.map(({ period, result }) => ({
-      period,
-      included: result.summary.n,
-      classes: result.summary.classCounts,
-    })),
-    indexScores: indexResults.flatMap(({ period, result }) =>
-      result.areas
-        .filter((_, i) => i % SAMPLE.scoreEvery === 0)
-        .map((a) => ({ areaKey: a.key, period, score: a.score })),
-    ),
   };
 }

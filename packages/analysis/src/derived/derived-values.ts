@@ -1,7 +1,7 @@
 import {
   DomainError,
   parseFormula,
-  recomputeDerived,
+  recomputeDerivedByColumns,
   type DerivedDefinition,
   type IndicatorDefinition,
   type Observation,
@@ -96,7 +96,8 @@ export async function derivedPeriods(
 
 /**
  * Computes a derived indicator on one level from the stored observations of its inputs (core
- * `recomputeDerived`): for every area and period any input has, within the periods all inputs cover.
+ * `recomputeDerived` on the columnar path, `recomputeDerivedByColumns`): for every area and period
+ * any input has, within the periods all inputs cover.
  * Missing inputs make the value missing with the most restrictive reason; x/0 is `not_meaningful`.
  */
 export async function derivedValues(
@@ -125,7 +126,7 @@ export async function derivedValues(
       rows.filter((o) => wanted.has(o.period)).map(({ batchId: _batchId, ...observation }) => observation),
     );
   }
-  const { observations } = recomputeDerived(closure.definitions, base);
+  const { observations } = recomputeDerivedByColumns(closure.definitions, base);
   const values = observations
     .filter((o) => o.indicatorId === indicatorId)
     .map((o): StoredObservation => ({ ...o, batchId: null }))

@@ -37,7 +37,7 @@ export function forEachParent(
 }
 
 export function warn(
-  ctx: AggregationContext,
+  ctx: Pick<AggregationContext, 'warnings'>,
   warning: Omit<AggregationWarning, 'period' | 'parentKey' | 'children'> &
     Partial<Pick<AggregationWarning, 'period' | 'parentKey' | 'children'>>,
 ): void {
@@ -46,7 +46,7 @@ export function warn(
 
 /** Children listed in a parent's composition but without any observation: a coverage gap. */
 export function noteAbsent(
-  ctx: AggregationContext,
+  ctx: Pick<AggregationContext, 'warnings'>,
   where: { indicatorId: string; period: string; parentKey: string },
   absent: readonly string[],
   madeMissing: boolean,

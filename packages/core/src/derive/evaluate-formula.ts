@@ -54,6 +54,23 @@ export function evaluateFormula(formula: ParsedFormula, lookup: (id: string) => 
 type Compiled = (values: readonly number[]) => number;
 
 /**
+ * The formula as a function of its input values (in the order of `references`), for evaluating it
+ * over many cells (derive-frame.ts). Returns NaN where the arithmetic has no meaningful result (x/0,
+ * 0^-1, overflow); any other result is finite, since inputs are.
+ */
+export function formulaFunction(formula: ParsedFormula): Compiled {
+  const fn = compiled(formula);
+  return (values) => {
+    try {
+      return fn(values) + 0;
+    } catch (error) {
+      if (error instanceof NotMeaningful) return Number.NaN;
+      throw error;
+    }
+  };
+}
+
+/**
  * A formula is evaluated millions of times (every area × period), so its tree is turned once into
  * nested closures that read inputs by position: no tree walk and no map per evaluation.
  */
