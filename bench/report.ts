@@ -70,8 +70,17 @@ export function machine(): Machine {
 export function productSource(): { commit: string; uncommitted: string[]; diffHash: string | null } {
   const git = (...args: string[]) =>
     spawnSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
-  // The code and data the benchmarks run; changes elsewhere (server, web app) do not matter here.
-  const paths = ['--', 'packages/core', 'packages/importers', 'packages/store', 'demo'];
+  // The code and data the benchmarks run (the atlas benchmark also runs the server and the web app).
+  const paths = [
+    '--',
+    'packages/core',
+    'packages/importers',
+    'packages/store',
+    'packages/analysis',
+    'apps/server/src',
+    'apps/web/src',
+    'demo',
+  ];
   const status = git('status', '--porcelain', ...paths);
   const diff = git('diff', 'HEAD', ...paths);
   return {

@@ -1,5 +1,6 @@
 // `npm run bench [-- --rows 1000000 --runs 3 --only csv,genesis,analysis --skip-postgres --profile]`
-// Runs the data hub import benchmarks against DuckDB, prints a table and writes bench/results/<date>.json.
+// Runs the benchmarks against their baselines (DuckDB; MapLibre alone for the atlas), prints a table
+// and writes bench/results/<date>.json.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,13 +10,19 @@ import { TempDatabases } from './postgres.ts';
 import { formatTable, machine, productSource, summarize } from './report.ts';
 import type { SuiteContext, SuiteResult } from './suites/context.ts';
 import { analysisSuite } from './suites/analysis.ts';
+import { atlasSuite } from './suites/atlas.ts';
 import { csvSuite } from './suites/csv.ts';
+import { directorySuite } from './suites/directory.ts';
+import { disclosureSuite } from './suites/disclosure.ts';
 import { genesisSuite } from './suites/genesis.ts';
 
 const SUITES: Record<string, (ctx: SuiteContext) => Promise<SuiteResult>> = {
   csv: csvSuite,
   genesis: genesisSuite,
   analysis: analysisSuite,
+  directory: directorySuite,
+  disclosure: disclosureSuite,
+  atlas: atlasSuite,
 };
 const DEFAULT_ROWS = 1_000_000;
 const DEFAULT_RUNS = 3;
@@ -38,7 +45,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(
-    'npm run bench -- [--rows N] [--runs N] [--only csv,genesis,analysis] [--skip-postgres] [--pg-url URL] [--profile] [--big-stack]',
+    `npm run bench -- [--rows N] [--runs N] [--only ${Object.keys(SUITES).join(',')}] [--skip-postgres] [--pg-url URL] [--profile] [--big-stack]`,
   );
   process.exit(0);
 }
@@ -96,7 +103,7 @@ try {
       bigStack: args['big-stack'],
     });
     const summaries = Object.entries(suite.variants).map(([label, results]) => summarize(results, label));
-    console.log(`\n${formatTable(suite, summaries)}\n`);
+    console.log(`\n${suite.format ? suite.format(suite) : formatTable(suite, summaries)}\n`);
     (report.suites as unknown[]).push({ ...suite, summaries });
   }
 } finally {

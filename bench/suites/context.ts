@@ -23,6 +23,8 @@ export interface SuiteResult {
   /** Untimed preparation (template stores), once per suite. */
   setup: JobResult[];
   variants: Record<string, JobResult[]>;
+  /** A table of its own instead of the default one (bench/report.ts formatTable). */
+  format?: (suite: SuiteResult) => string;
 }
 
 /** A fresh copy of a SQLite template database (with its WAL, if the template still has one). */
