@@ -1,17 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import { EChart, type ChartOption } from '../components/echart.tsx';
 import { localName } from '../i18n/i18n.ts';
+import { FONT, INK, periodAxes } from '../lib/chart-theme.ts';
 import { formatNumber, formatPeriod, type Lang } from '../lib/format.ts';
 import { hoverKey, lang, t } from '../state/store.ts';
 import { areaStyle } from './area-styles.ts';
 import { LineSwatch } from './compare-table.tsx';
 import type { CompareArea, CompareAreasResponse, CompareIndicator } from './compare-types.ts';
-
-const INK = '#1f2328';
-const MUTED = '#57606a';
-const GRID = '#d0d7de';
-/** The page's font, spelled out: ECharts measures label widths with it. */
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
 
 /** One small line chart per indicator, one line per area, each with its data as a table. */
 export function CompareCharts({ data }: { data: CompareAreasResponse }) {
@@ -130,20 +125,7 @@ function seriesOption(
     // the legend is HTML above the chart: it wraps, and shows the same swatches as the table
     grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: fmt },
-    xAxis: {
-      type: 'category',
-      data: periods.map((p) => formatPeriod(p, l)),
-      axisLabel: { color: MUTED, hideOverlap: true },
-      axisLine: { lineStyle: { color: MUTED } },
-    },
-    yAxis: {
-      type: 'value',
-      scale: true,
-      name: unit,
-      nameTextStyle: { color: MUTED },
-      axisLabel: { color: MUTED, formatter: (v: number) => fmt(v) },
-      splitLine: { lineStyle: { color: GRID } },
-    },
+    ...periodAxes(periods, l, unit, fmt),
     series: areas.map((area, i) => {
       const style = areaStyle(i);
       const faded = highlighted !== null && highlighted !== area.key;

@@ -7,14 +7,12 @@ import { areaStyles, atlasClasses, atlasModel, ranks } from '../state/atlas-mode
 import { currentIndicator, currentLevel, effectivePeriod } from '../state/data.ts';
 import { focusKey, lineLabel, seriesLines, type SeriesLine } from '../state/series.ts';
 import { lang, selectedKeys, t } from '../state/store.ts';
+import { FONT, GRID, INK, MUTED, periodAxes } from '../lib/chart-theme.ts';
 import { EChart, type ChartOption } from './echart.tsx';
 import { histogramBins, rankingRows, RANKING_EDGE } from '../lib/chart-data.ts';
 import { PopulationPyramid } from './population-pyramid.tsx';
 import { ScatterChart } from './scatter-chart.tsx';
 
-export const INK = '#1f2328';
-export const MUTED = '#57606a';
-export const GRID = '#d0d7de';
 /** Area, parent, whole: distinguishable in colour, line style and symbol (not by colour alone). */
 const LINE_STYLES: Record<
   SeriesLine['role'],
@@ -24,8 +22,6 @@ const LINE_STYLES: Record<
   parent: { color: '#c64600', type: 'dashed', symbol: 'triangle' },
   whole: { color: '#57606a', type: 'dotted', symbol: 'rect' },
 };
-/** The page's font, spelled out: ECharts measures label widths with it (legend spacing, truncation). */
-export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
 
 /** Time series, ranking and histogram of the current indicator, each with its data as a table. */
 export function ChartsPanel() {
@@ -98,20 +94,7 @@ export function SeriesChart() {
       grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
       legend: { type: 'scroll', top: 0, left: 0, textStyle: { color: INK, fontFamily: FONT } },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '–') },
-      xAxis: {
-        type: 'category',
-        data: periods.map((p) => formatPeriod(p, l)),
-        axisLabel: { color: MUTED, hideOverlap: true },
-        axisLine: { lineStyle: { color: MUTED } },
-      },
-      yAxis: {
-        type: 'value',
-        scale: true,
-        name: unit,
-        nameTextStyle: { color: MUTED },
-        axisLabel: { color: MUTED, formatter: (v: number) => fmt(v) },
-        splitLine: { lineStyle: { color: GRID } },
-      },
+      ...periodAxes(periods, l, unit, fmt),
       series: lines.map((line) => {
         const byPeriod = new Map(line.points.map((p) => [p.period, p.value]));
         const style = LINE_STYLES[line.role];

@@ -4,7 +4,8 @@ import { formatNumber, formatPeriod, type Lang } from '../lib/format.ts';
 import { longestBar, outlinePoints, SIDE_SIGN, type Sex } from '../lib/pyramid-data.ts';
 import { currentPyramid, pyramidView, type PyramidView } from '../state/pyramid.ts';
 import { lang, t } from '../state/store.ts';
-import { ChartFigure, FONT, GRID, INK, MUTED } from './charts-panel.tsx';
+import { FONT, GRID, INK, MUTED } from '../lib/chart-theme.ts';
+import { ChartFigure } from './charts-panel.tsx';
 import { EChart, type ChartOption } from './echart.tsx';
 
 /** Men left, women right; told apart by side and legend too, never by colour alone. */

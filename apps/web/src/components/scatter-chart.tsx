@@ -12,7 +12,8 @@ import { currentIndicator, currentLevel, effectivePeriod } from '../state/data.t
 import { setVersus, versusChoices, versusIndicator, versusValues } from '../state/scatter.ts';
 import { hoverKey, lang, selectedKeys, t } from '../state/store.ts';
 import { chartIn, useChartEvents } from './chart-events.ts';
-import { ChartFigure, FONT, GRID, INK, MUTED } from './charts-panel.tsx';
+import { FONT, GRID, INK, MUTED } from '../lib/chart-theme.ts';
+import { ChartFigure } from './charts-panel.tsx';
 import { EChart, type ChartOption } from './echart.tsx';
 
 echarts.use([ScatterSeries]);

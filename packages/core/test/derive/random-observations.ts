@@ -1,21 +1,10 @@
+export { mulberry32 } from '../../src/correlate/random.ts';
 import {
   MISSING_REASONS,
   type MissingReason,
   type Observation,
   type ObservationStatus,
 } from '../../src/domain/observation.ts';
-
-/** mulberry32: a seeded generator, so a failing case can be rerun from its seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type Random = () => number;
 

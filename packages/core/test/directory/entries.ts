@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../src/correlate/random.ts';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -89,14 +90,5 @@ export function entry(spec: EntrySpec): DirectoryEntry {
   };
 }
 
-/** A deterministic pseudo-random generator (mulberry32), so generated data is the same every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random generator, so generated data is the same every run. */
+export const seeded = mulberry32;

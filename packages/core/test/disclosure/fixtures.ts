@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../src/correlate/random.ts';
 import type { DisclosureHierarchy } from '../../src/disclosure/index.ts';
 import type { Observation } from '../../src/domain/observation.ts';
 
@@ -55,14 +56,5 @@ export function prefixHierarchy(
 /** Cell key `level key` of an observation or a cell reference. */
 export const label = (c: { levelId: string; areaKey: string }) => `${c.levelId} ${c.areaKey}`;
 
-/** mulberry32: a small seeded generator, the same sequence on every machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random generator, so generated data is the same every run. */
+export const seeded = mulberry32;
