@@ -4,6 +4,7 @@ import {
   DEMO_PYRAMIDS,
   DEMO_WARNING_RULES,
   loadPyramids,
+  ResultCache,
 } from '@lagebild/analysis';
 import type { Store } from '@lagebild/store';
 import type { AppContext } from './app-context.ts';
@@ -40,6 +41,8 @@ export function createAppContext(store: Store, options: AppContextOptions): AppC
       store,
       loadDirectoryConfig(options.directoryCategoriesFile, options.directorySynonymsFile),
     ),
+    // A few levels × parents × tolerances; the geometry of all Gemeinden is about 6 MB serialized.
+    responses: new ResultCache(24),
     version: options.version,
     uploadLimitBytes: options.uploadLimitBytes,
   };

@@ -1,5 +1,5 @@
 import type { Store } from '@lagebild/store';
-import type { AnalysisService } from '@lagebild/analysis';
+import type { AnalysisService, ResultCache } from '@lagebild/analysis';
 import type { PyramidDefinition } from '@lagebild/core';
 import type { DirectoryService } from './directory/directory.service.ts';
 import type { PendingImports } from './imports/pending-imports.ts';
@@ -14,6 +14,8 @@ export interface AppContext {
   pyramids: PyramidDefinition[];
   /** The public service directory (Wegweiser): search index per data version, category tree. */
   directory: DirectoryService;
+  /** Serialized responses that are costly to build (area geometry), per data version. */
+  responses: ResultCache;
   version: string;
   uploadLimitBytes: number;
 }

@@ -59,7 +59,7 @@ export type {
   ProfileSeriesPoint,
   ProfileStatus,
 } from './profile/profile-types.ts';
-export type { CacheStats } from './result-cache.ts';
+export { cacheKey, ResultCache, type CacheStats } from './result-cache.ts';
 export type { IndicatorRef } from './store-reads.ts';
 export type { TransitionsAnalysis, TransitionsQuery } from './trends/class-transitions-analysis.ts';
 export type { TrendAnalysis, TrendQuery } from './trends/trend-analysis.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DomainError, type Geometry } from '@lagebild/core';
 import type { StoredArea } from '@lagebild/store';
 import { simplifyGeometry } from '@lagebild/core';
+import { cacheKey } from '@lagebild/analysis';
 import { defineRoute } from '../http/route.ts';
 import { featureCollectionSchema, levelSchema } from '../http/schemas.ts';
 import type { AppContext } from '../app-context.ts';
@@ -48,15 +49,25 @@ export const levelRoutes = [
     }),
     response: featureCollectionSchema,
     produces: 'application/geo+json',
-    handler: async ({ params, query, ctx, reply }) => {
+    description:
+      'The answer carries the data version as a weak ETag: a client that sends it back in If-None-Match gets 304 until an import or undo changes the data.',
+    handler: async ({ params, query, ctx, request, reply }) => {
       await requireLevel(ctx, params.level);
-      const areas = await ctx.store.listAreas(params.level, {
-        at: query.at,
-        withGeometry: query.geometry === 'true',
-        parentKey: query.parent,
+      // Reading, simplifying and serializing the geometry of 11,000 Gemeinden costs more than
+      // anything else the atlas asks for: it is done once per data version, and browsers revalidate.
+      const version = await ctx.analysis.dataVersion();
+      const etag = `W/"${version}"`;
+      void reply.type('application/geo+json').header('ETag', etag).header('Cache-Control', 'no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return ctx.responses.get(cacheKey('areas', { level: params.level, query }), version, async () => {
+        const areas = await ctx.store.listAreas(params.level, {
+          at: query.at,
+          withGeometry: query.geometry === 'true',
+          parentKey: query.parent,
+        });
+        const features = areas.map((a) => toFeature(a, query.simplify));
+        return JSON.stringify({ type: 'FeatureCollection', features });
       });
-      void reply.type('application/geo+json');
-      return { type: 'FeatureCollection', features: areas.map((a) => toFeature(a, query.simplify)) };
     },
   }),
   defineRoute({
