@@ -14,6 +14,7 @@ const force = process.argv.includes('--force');
 function fixedInputs() {
   return [
     join(web, 'index.html'),
+    join(web, 'wegweiser.html'),
     join(web, 'vite.config.ts'),
     join(web, 'package.json'),
     join(root, 'package-lock.json'),

@@ -13,6 +13,10 @@ export default defineConfig({
     assetsDir: 'assets',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    // Two entries: the planners' atlas and the public Wegweiser portal (its own small app).
+    rollupOptions: {
+      input: { index: 'index.html', wegweiser: 'wegweiser.html' },
+    },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   plugins: [buildInputs()],

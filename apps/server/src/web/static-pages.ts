@@ -48,6 +48,11 @@ export function staticFiles(atlas: URL = ATLAS): Map<string, StaticFile> {
     return files;
   }
   files.set('/', { body: readFileSync(atlasIndex), type: HTML, cache: NO_CACHE });
+  // The public Wegweiser portal: a second page of the same build, its state in the query string.
+  const wegweiser = new URL('wegweiser.html', atlas);
+  if (existsSync(wegweiser)) {
+    files.set('/wegweiser', { body: readFileSync(wegweiser), type: HTML, cache: NO_CACHE });
+  }
   const assets = new URL('assets/', atlas);
   if (existsSync(assets)) {
     for (const entry of readdirSync(assets, { withFileTypes: true })) {

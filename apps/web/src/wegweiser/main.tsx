@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { WegweiserApp } from './wegweiser-app.tsx';
+import './wegweiser.css';
+
+render(<WegweiserApp />, document.getElementById('app')!);
