@@ -9,6 +9,7 @@ import { registerExportCommand } from './commands/export.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
 import { registerInitCommand } from './commands/init.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
+import { registerUserCommands } from './commands/user.command.ts';
 
 /** Builds the `lagebild` program; commands live one per file in ./commands. */
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerBatchCommands(program);
   registerAnalyseCommand(program);
   registerBackupCommands(program);
+  registerUserCommands(program);
   return program;
 }
 

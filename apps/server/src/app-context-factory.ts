@@ -8,6 +8,7 @@ import {
 } from '@lagebild/analysis';
 import type { Store } from '@lagebild/store';
 import type { AppContext } from './app-context.ts';
+import { AuthService } from './auth/auth.service.ts';
 import { loadDirectoryConfig } from './directory/directory-config.ts';
 import { DirectoryService } from './directory/directory.service.ts';
 import { PendingImports } from './imports/pending-imports.ts';
@@ -24,6 +25,10 @@ export interface AppContextOptions {
   /** The Wegweiser's category tree and synonyms (YAML); default: the shipped ones in demo/directory. */
   directoryCategoriesFile?: string;
   directorySynonymsFile?: string;
+  /** Sessions end after this many minutes without a request (setting `sessionIdleMinutes`); default 480. */
+  sessionIdleMinutes?: number;
+  /** The clock of sessions and lock-outs (tests pass their own). */
+  now?: () => Date;
 }
 
 /** The one place that wires a store into everything a route may use (server, tests, e2e alike). */
@@ -43,6 +48,7 @@ export function createAppContext(store: Store, options: AppContextOptions): AppC
     ),
     // A few levels × parents × tolerances; the geometry of all Gemeinden is about 6 MB serialized.
     responses: new ResultCache(24),
+    auth: new AuthService(store, { sessionIdleMinutes: options.sessionIdleMinutes ?? 480, now: options.now }),
     version: options.version,
     uploadLimitBytes: options.uploadLimitBytes,
   };

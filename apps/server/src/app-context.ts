@@ -1,6 +1,7 @@
 import type { Store } from '@lagebild/store';
 import type { AnalysisService, ResultCache } from '@lagebild/analysis';
 import type { PyramidDefinition } from '@lagebild/core';
+import type { AuthService } from './auth/auth.service.ts';
 import type { DirectoryService } from './directory/directory.service.ts';
 import type { PendingImports } from './imports/pending-imports.ts';
 
@@ -16,6 +17,8 @@ export interface AppContext {
   directory: DirectoryService;
   /** Serialized responses that are costly to build (area geometry), per data version. */
   responses: ResultCache;
+  /** Sign-in, sessions and API tokens over `store.accounts`. */
+  auth: AuthService;
   version: string;
   uploadLimitBytes: number;
 }

@@ -2,10 +2,12 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { registerStaticPages } from './web/static-pages.ts';
 import type { AppContext } from './app-context.ts';
+import { authorise, registerRequestAuth } from './auth/request-auth.ts';
 import { errorHandler } from './http/errors.ts';
 import { API_PREFIX, buildOpenApi } from './http/openapi.ts';
 import type { AnyRoute } from './http/route.ts';
 import { analysisRoutes } from './routes/analysis.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
 import { compareRoutes } from './routes/compare.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
@@ -21,6 +23,7 @@ import { systemRoutes } from './routes/system.routes.ts';
 /** Every API route, in one list: the app registers them and the OpenAPI document describes them. */
 export const API_ROUTES: AnyRoute[] = [
   ...systemRoutes,
+  ...authRoutes,
   ...levelRoutes,
   ...indicatorRoutes,
   ...exportRoutes,
@@ -55,6 +58,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   await app.register(multipart, { limits: { fileSize: ctx.uploadLimitBytes, files: 20, fields: 10 } });
 
+  registerRequestAuth(app, ctx.auth, API_PREFIX);
+
   const openApi = buildOpenApi(API_ROUTES, ctx.version);
   app.get(`${API_PREFIX}/openapi.json`, async () => openApi);
   for (const route of API_ROUTES) registerRoute(app, route, ctx);
@@ -67,10 +72,13 @@ function registerRoute(app: FastifyInstance, route: AnyRoute, ctx: AppContext): 
     method: route.method,
     url: API_PREFIX + route.path.replace(/\{(\w+)\}/g, ':$1'),
     handler: async (request, reply) => {
+      // Before anything is parsed: a caller without the permission learns nothing about the input.
+      authorise(request, route.permission, { csrf: route.csrf !== false });
+      const principal = request.auth.principal;
       const params = route.params ? route.params.parse(request.params) : {};
       const query = route.query ? route.query.parse(request.query) : {};
       const body = route.body ? route.body.parse(request.body ?? undefined) : undefined;
-      const result = await route.handler({ params, query, body, request, reply, ctx });
+      const result = await route.handler({ params, query, body, request, reply, ctx, principal });
       if (route.status && reply.statusCode === 200) void reply.status(route.status);
       return result;
     },

@@ -65,6 +65,13 @@ export const SETTINGS = {
       'Synonym groups for the Wegweiser search (YAML file); empty: the shipped demo/directory/synonyms.yaml.',
     schema: z.string(),
   },
+  sessionIdleMinutes: {
+    env: 'LAGEBILD_SESSION_IDLE_MINUTES',
+    default: '480',
+    description:
+      'A sign-in session ends after this many minutes without a request (and after 24 hours at most).',
+    schema: z.coerce.number().int().min(5).max(1440),
+  },
   logLevel: {
     env: 'LAGEBILD_LOG_LEVEL',
     default: 'info',

@@ -20,6 +20,7 @@ export async function startServer(settings: Settings): Promise<FastifyInstance> 
       directoryCategoriesFile: settings.directoryCategories || undefined,
       directorySynonymsFile: settings.directorySynonyms || undefined,
       pyramidFiles: listSetting(settings.pyramids, DEMO_PYRAMIDS),
+      sessionIdleMinutes: settings.sessionIdleMinutes,
     }),
     {
       logger: settings.logLevel === 'silent' ? false : { level: settings.logLevel },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '@lagebild/store';
-import { appWithFixtures } from './helpers.ts';
+import { appWithFixtures, signInAs } from './helpers.ts';
 
 let app: FastifyInstance;
 let store: Store;
@@ -184,7 +184,11 @@ describe('results follow the data', () => {
     const after = await get(url);
     expect(after.body.dataVersion).not.toBe(before.body.dataVersion);
     expect(after.body.areas).toHaveLength(2);
-    const undo = await app.inject({ method: 'POST', url: `/api/v1/batches/${batch.id}/undo` });
+    const undo = await app.inject({
+      method: 'POST',
+      url: `/api/v1/batches/${batch.id}/undo`,
+      headers: await signInAs(app, store, 'planner'),
+    });
     expect(undo.statusCode).toBe(200);
     const undone = await get(url);
     expect(undone.body.areas).toEqual(before.body.areas);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '@lagebild/store';
 import { API_ROUTES } from '../src/app.ts';
 import { PERMISSIONS } from '../src/http/route.ts';
-import { appWithFixtures, multipart, readFixture } from './helpers.ts';
+import { appWithFixtures, multipart, readFixture, signInAs } from './helpers.ts';
 
 let app: FastifyInstance;
 let store: Store;
@@ -128,6 +128,11 @@ describe('indicators and values', () => {
 });
 
 describe('the import cycle over HTTP', () => {
+  // Imports need a signed-in user with import:write; the session cookie and its CSRF token.
+  let admin: Record<string, string>;
+  beforeAll(async () => {
+    admin = await signInAs(app, store, 'admin');
+  });
   const mapping = `format: csv
 level: kreis
 area: { column: key, pad: 5 }
@@ -143,7 +148,12 @@ value: { column: value }
     const upload = multipart({ mapping }, [
       { name: 'neu.csv', bytes: Buffer.from('key,value\n1001,100\n1002,200\n') },
     ]);
-    const dry = await app.inject({ method: 'POST', url: '/api/v1/imports', ...upload });
+    const dry = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      ...upload,
+      headers: { ...upload.headers, ...admin },
+    });
     expect(dry.statusCode).toBe(201);
     const report = dry.json();
     expect(report).toMatchObject({ dryRun: true, batchId: null, errors: 0 });
@@ -156,6 +166,7 @@ value: { column: value }
       method: 'POST',
       url: `/api/v1/imports/${report.importId}/apply`,
       payload: {},
+      headers: admin,
     });
     expect(applied.statusCode).toBe(200);
     const batchId = applied.json().batchId;
@@ -168,10 +179,11 @@ value: { column: value }
       method: 'POST',
       url: `/api/v1/imports/${report.importId}/apply`,
       payload: {},
+      headers: admin,
     });
     expect(again.statusCode).toBe(409);
 
-    const undo = await app.inject({ method: 'POST', url: `/api/v1/batches/${batchId}/undo` });
+    const undo = await app.inject({ method: 'POST', url: `/api/v1/batches/${batchId}/undo`, headers: admin });
     expect(undo.statusCode).toBe(200);
     expect(undo.json().status).toBe('undone');
     expect((await get('/api/v1/indicators/einwohner/values?level=kreis&period=2022')).body.values).toEqual(
@@ -183,7 +195,14 @@ value: { column: value }
     const upload = multipart({ mapping }, [
       { name: 'kaputt.csv', bytes: Buffer.from('key,value\n1001,100\n9999,5\n1003,viele\n') },
     ]);
-    const dry = (await app.inject({ method: 'POST', url: '/api/v1/imports', ...upload })).json();
+    const dry = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/imports',
+        ...upload,
+        headers: { ...upload.headers, ...admin },
+      })
+    ).json();
     expect(dry.errors).toBe(2);
     expect(dry.issues).toEqual(
       expect.arrayContaining([
@@ -201,6 +220,7 @@ value: { column: value }
       method: 'POST',
       url: `/api/v1/imports/${dry.importId}/apply`,
       payload: {},
+      headers: admin,
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('ImportInvalid');
@@ -212,6 +232,7 @@ value: { column: value }
       method: 'POST',
       url: `/api/v1/imports/${dry.importId}/apply`,
       payload: { acceptExclusions: true },
+      headers: admin,
     });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ excludedRows: 2, dryRun: false });
@@ -222,13 +243,23 @@ value: { column: value }
 
   it('rejects an upload without a mapping or with an invalid one', async () => {
     const noMapping = multipart({}, [{ name: 'x.csv', bytes: readFixture('werte.csv') }]);
-    const r1 = await app.inject({ method: 'POST', url: '/api/v1/imports', ...noMapping });
+    const r1 = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      ...noMapping,
+      headers: { ...noMapping.headers, ...admin },
+    });
     expect(r1.statusCode).toBe(422);
     expect(r1.json().code).toBe('MappingInvalid');
     const badMapping = multipart({ mapping: 'format: csv\nlayout: sideways\n' }, [
       { name: 'x.csv', bytes: readFixture('werte.csv') },
     ]);
-    const r2 = await app.inject({ method: 'POST', url: '/api/v1/imports', ...badMapping });
+    const r2 = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      ...badMapping,
+      headers: { ...badMapping.headers, ...admin },
+    });
     expect(r2.statusCode).toBe(422);
     expect(r2.json().code).toBe('MappingInvalid');
   });
@@ -250,7 +281,8 @@ describe('the OpenAPI document', () => {
   });
 
   it('gives every route one of the known permissions, so roles can be put in front of each', () => {
-    for (const route of API_ROUTES) expect(PERMISSIONS).toContain(route.permission);
+    const rules = [...PERMISSIONS, 'anyone', 'signed-in'];
+    for (const route of API_ROUTES) expect(rules).toContain(route.permission);
     const ids = API_ROUTES.map((r) => r.operationId);
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseYaml } from 'yaml';
 import { importFiles } from '@lagebild/importers';
+import type { Role } from '@lagebild/core';
 import { openStore, type Store } from '@lagebild/store';
 import { buildApp } from '../src/app.ts';
 import { createAppContext } from '../src/app-context-factory.ts';
+import { hashPassword } from '../src/auth/password.ts';
 
 export const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 
@@ -79,5 +81,38 @@ export function multipart(fields: Record<string, string>, files: { name: string;
   return {
     payload: Buffer.concat(parts),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** The password of every user `signInAs` creates. */
+export const TEST_PASSWORD = 'Kreis-Planung-2026!';
+
+/**
+ * Creates a user with `role` (login `test-<role>`, unless given) and signs in over HTTP; returns the
+ * headers a signed-in browser sends: the session cookie and the CSRF token.
+ */
+export async function signInAs(
+  app: FastifyInstance,
+  store: Store,
+  role: Role,
+  login = `test-${role}`,
+): Promise<{ cookie: string; 'x-csrf-token': string }> {
+  if (!(await store.accounts.findCredentials(login)))
+    await store.accounts.createUser({
+      login,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      roles: [role],
+    });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { login, password: TEST_PASSWORD },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in as ${login} failed: ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'lagebild_session');
+  if (!cookie) throw new Error(`sign-in as ${login} set no session cookie`);
+  return {
+    cookie: `lagebild_session=${cookie.value}`,
+    'x-csrf-token': response.json<{ csrfToken: string }>().csrfToken,
   };
 }

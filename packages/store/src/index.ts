@@ -5,3 +5,17 @@ export { KyselyStore } from './kysely-store.ts';
 export type { StoreOptions } from './kysely-store.ts';
 export type { PostgresOptions } from './dialects/postgres.ts';
 export type { Capabilities, DialectName, Engine, ProgressListener } from './engine.ts';
+export { ORGANISATION_KINDS } from './accounts.ts';
+export type {
+  AccountStore,
+  ApiTokenRecord,
+  LoginFailure,
+  NewOrganisation,
+  NewUser,
+  Organisation,
+  OrganisationKind,
+  SessionRecord,
+  UserAccount,
+  UserCredentials,
+} from './accounts.ts';
+export { loginKey } from './repositories/accounts.repository.ts';

@@ -13,6 +13,7 @@ import type {
   StoredDirectorySource,
   StoredObservation,
 } from '@lagebild/core';
+import type { AccountStore } from './accounts.ts';
 import type { DirectoryEntryQuery } from './repositories/directory.repository.ts';
 
 /**
@@ -89,6 +90,9 @@ export interface Store {
   getDirectoryEntry(serviceId: string): Promise<DirectoryEntry | null>;
   /** The sources directory entries came from, with their attribution; ordered by id. */
   listDirectorySources(): Promise<StoredDirectorySource[]>;
+
+  /** Organisations, users, sessions and API tokens (migration 0004); written directly, not as batches. */
+  readonly accounts: AccountStore;
 }
 
 export interface AreaQuery {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../src/store.ts';
+import { describeAccountsContract } from './contract/accounts.contract.ts';
 import { describeAreaContract } from './contract/areas.contract.ts';
 import { describeBatchContract } from './contract/batches.contract.ts';
 import { describeDirectoryContract } from './contract/directory.contract.ts';
@@ -44,5 +45,6 @@ export function describeStoreContract(
     describeBatchContract(current);
     describeUndoContract(current);
     describeDirectoryContract(current);
+    describeAccountsContract(current);
   });
 }

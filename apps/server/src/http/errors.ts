@@ -15,6 +15,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   IndicatorNotFound: 404,
   BatchNotFound: 404,
   ServiceNotFound: 404,
+  ApiTokenNotFound: 404,
   BatchConflict: 409,
   BatchAlreadyUndone: 409,
   Conflict: 409,
@@ -24,6 +25,10 @@ const STATUS: Record<DomainErrorCode, number> = {
   ValidationFailed: 400,
   UnsupportedFormat: 415,
   FileUnreadable: 422,
+  AuthenticationRequired: 401,
+  PermissionDenied: 403,
+  CsrfFailed: 403,
+  TooManyAttempts: 429,
 };
 
 export function toApiError(error: unknown): { status: number; body: ApiError } {

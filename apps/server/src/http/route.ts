@@ -1,13 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { Permission, Principal } from '@lagebild/core';
 import type { AppContext } from '../app-context.ts';
 
 /**
- * What a route needs the caller to be allowed to do. Every route names one; the access layer
- * (organisations and roles) decides per permission, so no route can be added without a rule.
+ * What a route needs the caller to be allowed to do. Every route names one, so no route can be added
+ * without a rule: a permission of the core access policy (decided by the caller's roles, deny by
+ * default), or one of two explicit rules for the sign-in routes themselves — `anyone` (the anonymous
+ * public included: signing in, the current principal) and `signed-in` (any user with an account,
+ * whatever the roles: e.g. managing one's own API tokens).
  */
-export const PERMISSIONS = ['data:read', 'import:write', 'system:read', 'directory:read'] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+export type RoutePermission = Permission | 'anyone' | 'signed-in';
+export { PERMISSIONS, type Permission } from '@lagebild/core';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
@@ -23,7 +27,12 @@ export interface RouteSpec<
   summary: string;
   description?: string;
   tags: string[];
-  permission: Permission;
+  permission: RoutePermission;
+  /**
+   * `false` only for signing in: it replaces whatever session the browser had. Every other
+   * state-changing request authenticated by the session cookie must carry the session's CSRF token.
+   */
+  csrf?: false;
   params?: P;
   query?: Q;
   body?: B;
@@ -47,6 +56,8 @@ export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends 
   request: FastifyRequest;
   reply: FastifyReply;
   ctx: AppContext;
+  /** Who is asking (ANONYMOUS without a session or token); the route's permission is already checked. */
+  principal: Principal;
 }
 
 /** Identity helper that keeps the generic types of one route together. */

@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'IndicatorNotFound'
   | 'BatchNotFound'
   | 'ServiceNotFound'
+  | 'ApiTokenNotFound'
   | 'BatchConflict'
   | 'BatchAlreadyUndone'
   | 'ImportInvalid'
@@ -16,7 +17,15 @@ export type DomainErrorCode =
   | 'UnsupportedFormat'
   | 'FileUnreadable'
   | 'ValidationFailed'
-  | 'Conflict';
+  | 'Conflict'
+  /** No valid session or token, but the route needs one (or sign-in failed: never says why). */
+  | 'AuthenticationRequired'
+  /** Signed in, but the roles (or the token's scope) do not grant the route's permission. */
+  | 'PermissionDenied'
+  /** A state-changing request authenticated by the session cookie without its CSRF token. */
+  | 'CsrfFailed'
+  /** Too many failed sign-ins (for a login or from an address): try again later. */
+  | 'TooManyAttempts';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

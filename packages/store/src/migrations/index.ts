@@ -5,6 +5,7 @@ import type { Database } from '../schema.ts';
 import { initialSchema } from './0001-initial-schema.ts';
 import { indicatorFormula } from './0002-indicator-formula.ts';
 import { directorySchema } from './0003-directory.ts';
+import { accountsSchema } from './0004-accounts.ts';
 
 /**
  * Every migration, by the name recorded in `kysely_migration`. Names are permanent: add new ones at
@@ -15,6 +16,7 @@ export function migrations(caps: Capabilities): Record<string, Migration> {
     '0001-initial-schema': initialSchema(caps),
     '0002-indicator-formula': indicatorFormula(),
     '0003-directory': directorySchema(caps),
+    '0004-accounts': accountsSchema(caps),
   };
 }
 
