@@ -2,7 +2,7 @@ import { useSignalEffect } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { DetailView } from './detail-view.tsx';
 import { portalApi, type CategoriesResponse } from './portal-api.ts';
-import { hasSearch } from './portal-state.ts';
+import { EMPTY_STATE, hasSearch } from './portal-state.ts';
 import { lang, navigate, portalState, t } from './portal-store.ts';
 import { loadPlaces, type Places } from './places.ts';
 import { ResultsSection } from './results-section.tsx';
@@ -38,7 +38,7 @@ export function WegweiserApp() {
               href={location.pathname + (state.lang === 'en' ? '?lang=en' : '')}
               onClick={(e) => {
                 e.preventDefault();
-                navigate({ ...emptySearch(), entry: '' });
+                navigate({ ...EMPTY_STATE, lang: state.lang });
               }}
             >
               {t('app.heading')}
@@ -78,19 +78,4 @@ export function WegweiserApp() {
       </main>
     </>
   );
-}
-
-function emptySearch() {
-  return {
-    q: '',
-    category: '',
-    lifePhase: '',
-    targetGroup: '',
-    language: '',
-    accessible: false,
-    lat: null,
-    lon: null,
-    place: '',
-    radius: null,
-  };
 }
