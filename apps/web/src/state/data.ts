@@ -1,4 +1,4 @@
-import { computed } from '@preact/signals';
+import { computed, effect } from '@preact/signals';
 import { createApiClient } from '../api/client.ts';
 import type { AreaCollection, CatalogueEntry, Level, ValuesResponse } from '../api/types.ts';
 import { keyedResource } from './resource.ts';
@@ -59,6 +59,18 @@ export const values = keyedResource<ValuesResponse>(
   },
   48,
 );
+
+/**
+ * Switching the indicator keeps the period in the URL: its values are asked for at once, beside the
+ * period list, instead of after it (one round trip less). When the new indicator has no values for
+ * that period the answer is small and simply not used.
+ */
+effect(() => {
+  const indicator = indicatorId.value;
+  const wanted = period.value;
+  if (!indicator || !wanted) return;
+  values.prefetch(valuesKey(indicator, levelId.value, wanted)).catch(() => undefined);
+});
 
 export const levelList = computed(() =>
   [...(levels.state.value.data ?? [])].sort((a, b) => a.sortOrder - b.sortOrder),
