@@ -1,4 +1,4 @@
-import { DomainError, type IndicatorDefinition, type StoredObservation } from '@lagebild/core';
+import { DomainError } from '@lagebild/core';
 import {
   joinAreaRows,
   viewRows,
@@ -37,10 +37,13 @@ export async function loadTableExport(ctx: AppContext, query: TableExportQuery):
     throw new DomainError('LevelNotFound', `No spatial level "${query.level}". Known levels: ${known}.`);
   }
   const parent = query.parent ? await parentArea(ctx, level.parentLevelId, query.parent) : null;
-  const period = query.period ?? (await periodsOf(ctx, indicator, level.id)).at(-1) ?? null;
+  const period =
+    query.period ?? (await ctx.analysis.reads.listPeriods(indicator.id, level.id)).at(-1) ?? null;
   const [areas, values] = await Promise.all([
     ctx.store.listAreas(level.id, { parentKey: query.parent, withGeometry: query.withGeometry }),
-    period === null ? Promise.resolve([]) : valuesOf(ctx, indicator, level.id, period),
+    period === null
+      ? Promise.resolve([])
+      : ctx.analysis.reads.getValues({ indicatorId: indicator.id, levelId: level.id, period }),
   ]);
   const rows = viewRows(joinAreaRows(areas, values, period), {
     filter: query.filter,
@@ -74,24 +77,4 @@ async function parentArea(
     );
   }
   return { key: area.key, name: area.name };
-}
-
-/** Derived indicators are computed by the analysis service (cached per data version), as in `/values`. */
-async function periodsOf(
-  ctx: AppContext,
-  indicator: IndicatorDefinition,
-  levelId: string,
-): Promise<string[]> {
-  if (indicator.formula === null) return ctx.store.listPeriods(indicator.id, levelId);
-  return (await ctx.analysis.derivedPeriods(indicator.id, levelId)).periods;
-}
-
-async function valuesOf(
-  ctx: AppContext,
-  indicator: IndicatorDefinition,
-  levelId: string,
-  period: string,
-): Promise<StoredObservation[]> {
-  if (indicator.formula === null) return ctx.store.getValues({ indicatorId: indicator.id, levelId, period });
-  return (await ctx.analysis.derivedValues(indicator.id, { level: levelId, period })).values;
 }

@@ -67,7 +67,7 @@ export const indicatorRoutes = [
     handler: async ({ params, query, ctx }) => {
       const indicator = await requireIndicator(ctx, params.id);
       await requireLevel(ctx, query.level);
-      return { periods: await periodsOf(ctx, indicator, query.level) };
+      return { periods: await ctx.analysis.reads.listPeriods(indicator.id, query.level) };
     },
   }),
   defineRoute({
@@ -94,7 +94,8 @@ export const indicatorRoutes = [
     handler: async ({ params, query, ctx }) => {
       const indicator = await requireIndicator(ctx, params.id);
       await requireLevel(ctx, query.level);
-      const period = query.period ?? (await periodsOf(ctx, indicator, query.level)).at(-1) ?? null;
+      const period =
+        query.period ?? (await ctx.analysis.reads.listPeriods(indicator.id, query.level)).at(-1) ?? null;
       if (period === null) return { indicator, level: query.level, period, values: [] };
       const [values, names] = await Promise.all([
         indicator.formula === null
@@ -153,19 +154,6 @@ async function requireIndicator(ctx: AppContext, id: string): Promise<IndicatorD
   const indicator = await ctx.store.getIndicator(id);
   if (!indicator) throw new DomainError('IndicatorNotFound', `No indicator "${id}" in the catalogue.`);
   return indicator;
-}
-
-/**
- * Derived indicators are computed by the analysis service (cached per data version): their periods
- * are those all inputs have on the level, their coverage counts the computed values.
- */
-async function periodsOf(
-  ctx: AppContext,
-  indicator: IndicatorDefinition,
-  levelId: string,
-): Promise<string[]> {
-  if (indicator.formula === null) return ctx.store.listPeriods(indicator.id, levelId);
-  return (await ctx.analysis.derivedPeriods(indicator.id, levelId)).periods;
 }
 
 async function coverageOf(ctx: AppContext, indicator: IndicatorDefinition) {

@@ -3,13 +3,12 @@
  * domain enums come from the pure core, so a new status or polarity is a type error here too.
  */
 import type { Geometry } from '../../../../packages/core/src/domain/geojson.ts';
-import type {
-  AggregationRule,
-  ConfidentialityClass,
-  IndicatorKind,
-  Polarity,
-} from '../../../../packages/core/src/domain/indicator.ts';
+import type { IndicatorDefinition, Polarity } from '../../../../packages/core/src/domain/indicator.ts';
 import type { LevelKind } from '../../../../packages/core/src/domain/level.ts';
+import type {
+  PyramidBand as CorePyramidBand,
+  PyramidDefinition as CorePyramidDefinition,
+} from '../../../../packages/core/src/pyramids/pyramid-definition.ts';
 import type { MissingReason, ObservationStatus } from '../../../../packages/core/src/domain/observation.ts';
 
 export type { Geometry, MissingReason, ObservationStatus, Polarity };
@@ -25,28 +24,8 @@ export interface Level {
   areaCount: number;
 }
 
-export interface Indicator {
-  id: string;
-  version: number;
-  name: string;
-  nameEn: string | null;
-  topic: string;
-  description: string | null;
-  unit: string;
-  kind: IndicatorKind;
-  ratePer: number | null;
-  numeratorId: string | null;
-  denominatorId: string | null;
-  aggregation: AggregationRule;
-  weightId: string | null;
-  polarity: Polarity;
-  source: string | null;
-  updateCycle: string | null;
-  referenceDate: string | null;
-  confidentiality: ConfidentialityClass;
-  decimals: number;
-  notes: string | null;
-}
+/** A catalogue entry as the API sends it (the atlas does not read the formula). */
+export type Indicator = Omit<IndicatorDefinition, 'formula'>;
 
 export interface Coverage {
   levelId: string;
@@ -112,25 +91,9 @@ export interface ApiErrorBody {
   details: unknown;
 }
 
-/** An age band of a population pyramid, as configured (GET /pyramids). */
-export interface PyramidBandDefinition {
-  label: string;
-  labelEn: string | null;
-  ageFrom: number;
-  ageTo: number | null;
-  male: string;
-  female: string;
-}
-
-export interface PyramidDefinition {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  description: string | null;
-  source: string | null;
-  /** The age up to which the open last band is drawn. */
-  openBandTo: number | null;
-}
+/** A pyramid as configured (GET /pyramids): the core's definition, its bands listed in the summary. */
+export type PyramidBandDefinition = CorePyramidBand;
+export type PyramidDefinition = Omit<CorePyramidDefinition, 'bands'>;
 
 export interface PyramidSummary extends PyramidDefinition {
   bands: PyramidBandDefinition[];
