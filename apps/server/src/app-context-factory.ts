@@ -1,5 +1,5 @@
 import {
-  createAnalysisService,
+  AnalysisHub,
   DEMO_INDEX_PRESETS,
   DEMO_PYRAMIDS,
   DEMO_WARNING_RULES,
@@ -36,7 +36,7 @@ export function createAppContext(store: Store, options: AppContextOptions): AppC
   return {
     store,
     pendingImports: new PendingImports(),
-    analysis: createAnalysisService({
+    analysis: new AnalysisHub({
       store,
       presetDirs: options.presetDirs ?? [DEMO_INDEX_PRESETS],
       warningRuleFiles: options.warningRuleFiles ?? [DEMO_WARNING_RULES],

@@ -1,5 +1,5 @@
 import type { Store } from '@lagebild/store';
-import type { AnalysisService, ResultCache } from '@lagebild/analysis';
+import type { AnalysisHub, ResultCache } from '@lagebild/analysis';
 import type { PyramidDefinition } from '@lagebild/core';
 import type { AuthService } from './auth/auth.service.ts';
 import type { DirectoryService } from './directory/directory.service.ts';
@@ -9,8 +9,11 @@ import type { PendingImports } from './imports/pending-imports.ts';
 export interface AppContext {
   store: Store;
   pendingImports: PendingImports;
-  /** The analysis engine over `store`, with its result cache. */
-  analysis: AnalysisService;
+  /**
+   * The analysis engine over `store` per principal (`for(principal)`: data classes and disclosure
+   * control applied), with its result caches. Routes get theirs as `analysis()` in their input.
+   */
+  analysis: AnalysisHub;
   /** The configured population pyramids (setting `pyramids`), validated at start-up. */
   pyramids: PyramidDefinition[];
   /** The public service directory (Wegweiser): search index per data version, category tree. */

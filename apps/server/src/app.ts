@@ -78,7 +78,8 @@ function registerRoute(app: FastifyInstance, route: AnyRoute, ctx: AppContext): 
       const params = route.params ? route.params.parse(request.params) : {};
       const query = route.query ? route.query.parse(request.query) : {};
       const body = route.body ? route.body.parse(request.body ?? undefined) : undefined;
-      const result = await route.handler({ params, query, body, request, reply, ctx, principal });
+      const analysis = () => ctx.analysis.for(principal);
+      const result = await route.handler({ params, query, body, request, reply, ctx, principal, analysis });
       if (route.status && reply.statusCode === 200) void reply.status(route.status);
       return result;
     },

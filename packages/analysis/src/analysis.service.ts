@@ -63,6 +63,13 @@ export interface AnalysisServiceOptions {
   warningRuleFiles?: readonly string[];
   /** Most results kept in memory (default 500). */
   cacheSize?: number;
+  /** Presets read already (the hub reads them once for all principals); default: read `presetDirs`. */
+  presetCatalogue?: PresetCatalogue;
+  /**
+   * The data version results name, and the version they are cached under (the hub adds the revision
+   * of the access rules); default the store's data version for both.
+   */
+  versions?: () => Promise<{ data: string; cache: string }>;
 }
 
 /**
@@ -102,7 +109,13 @@ export interface AnalysisService {
 
 export function createAnalysisService(options: AnalysisServiceOptions): AnalysisService {
   const { store } = options;
-  const presets = PresetCatalogue.load(options.presetDirs);
+  const presets = options.presetCatalogue ?? PresetCatalogue.load(options.presetDirs);
+  const versionsOf =
+    options.versions ??
+    (async () => {
+      const data = await dataVersion(store);
+      return { data, cache: data };
+    });
   const rules = loadWarningRules(options.warningRuleFiles ?? []);
   const cache = new ResultCache(options.cacheSize);
   const spreads = new ResultCache(2000);
@@ -112,10 +125,10 @@ export function createAnalysisService(options: AnalysisServiceOptions): Analysis
     input: unknown,
     compute: () => Promise<T>,
   ): Promise<Versioned<T>> {
-    const version = await dataVersion(store);
-    return cache.get(cacheKey(operation, input), version, async () => ({
+    const version = await versionsOf();
+    return cache.get(cacheKey(operation, input), version.cache, async () => ({
       ...(await compute()),
-      dataVersion: version,
+      dataVersion: version.data,
     }));
   }
 
@@ -159,15 +172,15 @@ export function createAnalysisService(options: AnalysisServiceOptions): Analysis
       cached('derived-coverage', { indicatorId }, () => derivedCoverage(store, indicatorId)),
     areaProfile: async (query) => {
       // The spreads of the level (11,000 Gemeinden) outlive one profile: the next area reuses them.
-      const version = await dataVersion(store);
+      const version = await versionsOf();
       const spread: SpreadCache = (key, compute) =>
-        spreads.get(cacheKey('profile-spread', key), version, compute);
-      return cache.get(cacheKey('area-profile', query), version, async () => ({
+        spreads.get(cacheKey('profile-spread', key), version.cache, compute);
+      return cache.get(cacheKey('area-profile', query), version.cache, async () => ({
         ...(await areaProfile(reads, query, { spread })),
-        dataVersion: version,
+        dataVersion: version.data,
       }));
     },
-    dataVersion: () => dataVersion(store),
+    dataVersion: async () => (await versionsOf()).data,
     cacheStats: () => cache.stats(),
   };
 

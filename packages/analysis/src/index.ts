@@ -74,3 +74,4 @@ export {
   type PyramidResult,
   type PyramidSummary,
 } from './pyramids/pyramid-analysis.ts';
+export { AnalysisHub, type AnalysisHubOptions } from './access/analysis-hub.ts';

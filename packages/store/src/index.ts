@@ -7,6 +7,12 @@ export type { PostgresOptions } from './dialects/postgres.ts';
 export type { Capabilities, DialectName, Engine, ProgressListener } from './engine.ts';
 export { ORGANISATION_KINDS } from './accounts.ts';
 export type {
+  AccessRuleStore,
+  DataClassRecord,
+  DataClassScope,
+  DisclosureRuleRecord,
+} from './access-rules.ts';
+export type {
   AccountStore,
   ApiTokenRecord,
   LoginFailure,

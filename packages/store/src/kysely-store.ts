@@ -13,6 +13,7 @@ import { applyBatch, diffBatch } from './batch-writer.ts';
 import { undoBatch } from './batch-undo.ts';
 import type { DialectName, Engine, ProgressListener } from './engine.ts';
 import { migrateToLatest } from './migrations/index.ts';
+import { AccessRulesRepository } from './repositories/access-rules.repository.ts';
 import { AccountsRepository } from './repositories/accounts.repository.ts';
 import { repositories } from './repositories/index.ts';
 import type { Repositories } from './repositories/index.ts';
@@ -29,12 +30,14 @@ export class KyselyStore implements Store {
   readonly #repos: Repositories;
   readonly #now: () => Date;
   readonly accounts: AccountsRepository;
+  readonly access: AccessRulesRepository;
 
   constructor(engine: Engine, options: StoreOptions = {}) {
     this.engine = engine;
     this.#repos = repositories(engine.db);
     this.#now = options.now ?? (() => new Date());
     this.accounts = new AccountsRepository(engine.db, this.#now);
+    this.access = new AccessRulesRepository(engine.db, this.#now);
   }
 
   get dialect(): DialectName {

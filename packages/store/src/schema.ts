@@ -1,4 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
+import type { AccessRuleTables } from './access-rules-schema.ts';
 import type { AccountTables } from './accounts-schema.ts';
 import type { DirectoryTables } from './directory-schema.ts';
 
@@ -6,7 +7,7 @@ import type { DirectoryTables } from './directory-schema.ts';
  * The database as Kysely sees it. Column names are snake_case; JSON is stored as text on both engines
  * (stable key order, see json.ts), so equality of the text is equality of the content.
  */
-export interface Database extends DirectoryTables, AccountTables {
+export interface Database extends DirectoryTables, AccountTables, AccessRuleTables {
   levels: LevelsTable;
   level_history: History<LevelsTable>;
   areas: AreasTable;

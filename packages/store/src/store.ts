@@ -13,6 +13,7 @@ import type {
   StoredDirectorySource,
   StoredObservation,
 } from '@lagebild/core';
+import type { AccessRuleStore } from './access-rules.ts';
 import type { AccountStore } from './accounts.ts';
 import type { DirectoryEntryQuery } from './repositories/directory.repository.ts';
 
@@ -93,6 +94,9 @@ export interface Store {
 
   /** Organisations, users, sessions and API tokens (migration 0004); written directly, not as batches. */
   readonly accounts: AccountStore;
+
+  /** Data classes and disclosure rules (migration 0006); written directly, not as batches. */
+  readonly access: AccessRuleStore;
 }
 
 export interface AreaQuery {

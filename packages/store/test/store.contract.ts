@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../src/store.ts';
+import { describeAccessRulesContract } from './contract/access-rules.contract.ts';
 import { describeAccountsContract } from './contract/accounts.contract.ts';
 import { describeAreaContract } from './contract/areas.contract.ts';
 import { describeBatchContract } from './contract/batches.contract.ts';
@@ -46,5 +47,6 @@ export function describeStoreContract(
     describeUndoContract(current);
     describeDirectoryContract(current);
     describeAccountsContract(current);
+    describeAccessRulesContract(current);
   });
 }

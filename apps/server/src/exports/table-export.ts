@@ -6,7 +6,7 @@ import {
   type ExportSortColumn,
   type ExportTable,
 } from '@lagebild/importers';
-import type { AppContext } from '../app-context.ts';
+import type { Store } from '@lagebild/store';
 
 export interface TableExportQuery {
   indicatorId: string;
@@ -26,24 +26,25 @@ export interface TableExportQuery {
 /**
  * The rows of the atlas table for one selection: the current areas of the level (inside `parent`)
  * joined with the values of one period, stored or derived, filtered and sorted like the table.
+ * `reads` is the principal's view of the store (the route's `analysis().reads`), so the file holds
+ * exactly what the principal may see, suppressed values as such.
  */
-export async function loadTableExport(ctx: AppContext, query: TableExportQuery): Promise<ExportTable> {
-  const indicator = await ctx.store.getIndicator(query.indicatorId);
+export async function loadTableExport(reads: Store, query: TableExportQuery): Promise<ExportTable> {
+  const indicator = await reads.getIndicator(query.indicatorId);
   if (!indicator)
     throw new DomainError('IndicatorNotFound', `No indicator "${query.indicatorId}" in the catalogue.`);
-  const level = await ctx.store.getLevel(query.level);
+  const level = await reads.getLevel(query.level);
   if (!level) {
-    const known = (await ctx.store.listLevels()).map((l) => l.id).join(', ');
+    const known = (await reads.listLevels()).map((l) => l.id).join(', ');
     throw new DomainError('LevelNotFound', `No spatial level "${query.level}". Known levels: ${known}.`);
   }
-  const parent = query.parent ? await parentArea(ctx, level.parentLevelId, query.parent) : null;
-  const period =
-    query.period ?? (await ctx.analysis.reads.listPeriods(indicator.id, level.id)).at(-1) ?? null;
+  const parent = query.parent ? await parentArea(reads, level.parentLevelId, query.parent) : null;
+  const period = query.period ?? (await reads.listPeriods(indicator.id, level.id)).at(-1) ?? null;
   const [areas, values] = await Promise.all([
-    ctx.store.listAreas(level.id, { parentKey: query.parent, withGeometry: query.withGeometry }),
+    reads.listAreas(level.id, { parentKey: query.parent, withGeometry: query.withGeometry }),
     period === null
       ? Promise.resolve([])
-      : ctx.analysis.reads.getValues({ indicatorId: indicator.id, levelId: level.id, period }),
+      : reads.getValues({ indicatorId: indicator.id, levelId: level.id, period }),
   ]);
   const rows = viewRows(joinAreaRows(areas, values, period), {
     filter: query.filter,
@@ -63,11 +64,11 @@ export async function loadTableExport(ctx: AppContext, query: TableExportQuery):
 }
 
 async function parentArea(
-  ctx: AppContext,
+  reads: Store,
   parentLevelId: string | null,
   key: string,
 ): Promise<{ key: string; name: string }> {
-  const area = parentLevelId ? await ctx.store.getArea(parentLevelId, key) : null;
+  const area = parentLevelId ? await reads.getArea(parentLevelId, key) : null;
   if (!area) {
     throw new DomainError(
       'AreaNotFound',

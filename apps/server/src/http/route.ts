@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Permission, Principal } from '@lagebild/core';
+import type { AnalysisService } from '@lagebild/analysis';
 import type { AppContext } from '../app-context.ts';
 
 /**
@@ -58,6 +59,12 @@ export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends 
   ctx: AppContext;
   /** Who is asking (ANONYMOUS without a session or token); the route's permission is already checked. */
   principal: Principal;
+  /**
+   * The analysis engine over the data as the principal may see it: indicators of other data classes
+   * do not exist, values of other areas are left out, suppressed values come suppressed. Every read
+   * of indicator data goes through it (`analysis().reads` for plain reads), never through `ctx.store`.
+   */
+  analysis: () => Promise<AnalysisService>;
 }
 
 /** Identity helper that keeps the generic types of one route together. */

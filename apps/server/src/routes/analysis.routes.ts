@@ -31,7 +31,7 @@ export const analysisRoutes = [
     tags: ['Analysis'],
     permission: 'data:read',
     response: z.object({ presets: z.array(presetSchema) }),
-    handler: async ({ ctx }) => ({ presets: ctx.analysis.presets() }),
+    handler: async ({ analysis }) => ({ presets: (await analysis()).presets() }),
   }),
   defineRoute({
     method: 'GET',
@@ -45,8 +45,8 @@ export const analysisRoutes = [
     params: z.object({ preset: z.string().describe('Preset id, e.g. `berlin-mss-status`.') }),
     query: z.object({ period, level: z.string().optional().describe('Level id, e.g. `berlin-plr`.') }),
     response: indexResultSchema,
-    handler: async ({ params, query, ctx }) =>
-      ctx.analysis.indexResult(params.preset, { period: query.period, level: query.level }),
+    handler: async ({ params, query, analysis }) =>
+      (await analysis()).indexResult(params.preset, { period: query.period, level: query.level }),
   }),
   defineRoute({
     method: 'GET',
@@ -60,8 +60,8 @@ export const analysisRoutes = [
       period: period.optional().describe("Evaluate as of this period; default: each indicator's latest."),
     }),
     response: warningsSchema,
-    handler: async ({ query, ctx }) =>
-      ctx.analysis.warnings({
+    handler: async ({ query, analysis }) =>
+      (await analysis()).warnings({
         rules: query.rules?.split(',').map((id) => id.trim()),
         period: query.period,
       }),
@@ -79,8 +79,8 @@ export const analysisRoutes = [
       period: period.optional(),
     }),
     response: warningsSchema,
-    handler: async ({ body, ctx }) =>
-      ctx.analysis.warnings({ rules: parseWarningRules(body.rules), period: body.period }),
+    handler: async ({ body, analysis }) =>
+      (await analysis()).warnings({ rules: parseWarningRules(body.rules), period: body.period }),
   }),
   defineRoute({
     method: 'GET',
@@ -96,7 +96,7 @@ export const analysisRoutes = [
       method: z.enum(['pearson', 'spearman']).default('pearson'),
     }),
     response: correlationsSchema,
-    handler: async ({ query, ctx }) => ctx.analysis.correlations(query),
+    handler: async ({ query, analysis }) => (await analysis()).correlations(query),
   }),
   defineRoute({
     method: 'GET',
@@ -113,6 +113,6 @@ export const analysisRoutes = [
       seed: z.coerce.number().int().default(1).describe('Seed of the k-means++ start.'),
     }),
     response: typologySchema,
-    handler: async ({ query, ctx }) => ctx.analysis.typology(query),
+    handler: async ({ query, analysis }) => (await analysis()).typology(query),
   }),
 ];

@@ -129,8 +129,8 @@ export const compareRoutes = [
         .describe('Confidence level of the intervals, in percent.'),
     }),
     response: compareAreasSchema,
-    handler: async ({ query, ctx }) =>
-      ctx.analysis.compareAreas({
+    handler: async ({ query, analysis }) =>
+      (await analysis()).compareAreas({
         level: query.level,
         areas: query.areas,
         indicators: query.indicators,

@@ -43,8 +43,8 @@ export const exportRoutes = [
       .meta({ format: 'binary' })
       .describe('The file, in the format asked for by `format`.'),
     produces: EXPORT_MEDIA_TYPES,
-    handler: async ({ params, query, ctx, reply }) => {
-      const table = await loadTableExport(ctx, {
+    handler: async ({ params, query, analysis, reply }) => {
+      const table = await loadTableExport((await analysis()).reads, {
         indicatorId: params.id,
         level: query.level,
         period: query.period,

@@ -36,8 +36,8 @@ export const indicatorAnalysisRoutes = [
       groups: z.coerce.number().int().min(2).max(20).default(5).describe('Number of quantile groups.'),
     }),
     response: compareSchema,
-    handler: async ({ params, query, ctx }) =>
-      ctx.analysis.compare(params.id, {
+    handler: async ({ params, query, analysis }) =>
+      (await analysis()).compare(params.id, {
         level: query.level,
         period: query.period,
         reference: parseReference(query.reference),
@@ -61,8 +61,12 @@ export const indicatorAnalysisRoutes = [
       period: period.optional().describe('Default: the latest period with values on `from`.'),
     }),
     response: aggregateSchema,
-    handler: async ({ params, query, ctx }) =>
-      ctx.analysis.aggregate(params.id, { fromLevel: query.from, toLevel: query.to, period: query.period }),
+    handler: async ({ params, query, analysis }) =>
+      (await analysis()).aggregate(params.id, {
+        fromLevel: query.from,
+        toLevel: query.to,
+        period: query.period,
+      }),
   }),
   defineRoute({
     method: 'GET',
@@ -83,8 +87,8 @@ export const indicatorAnalysisRoutes = [
         .describe('Change over this many periods back from the latest.'),
     }),
     response: trendSchema,
-    handler: async ({ params, query, ctx }) =>
-      ctx.analysis.trend(params.id, { level: query.level, area: query.area, periods: query.periods }),
+    handler: async ({ params, query, analysis }) =>
+      (await analysis()).trend(params.id, { level: query.level, area: query.area, periods: query.periods }),
   }),
   defineRoute({
     method: 'GET',
@@ -100,7 +104,7 @@ export const indicatorAnalysisRoutes = [
       to: period.describe('The later period.'),
     }),
     response: transitionsSchema,
-    handler: async ({ params, query, ctx }) =>
-      ctx.analysis.classTransitions(params.id, { level: query.level, from: query.from, to: query.to }),
+    handler: async ({ params, query, analysis }) =>
+      (await analysis()).classTransitions(params.id, { level: query.level, from: query.from, to: query.to }),
   }),
 ];

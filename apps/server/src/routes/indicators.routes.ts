@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { DomainError, type IndicatorDefinition, type StoredObservation } from '@lagebild/core';
-import type { DerivedQuery } from '@lagebild/analysis';
+import type { AnalysisService, DerivedQuery } from '@lagebild/analysis';
 import { defineRoute } from '../http/route.ts';
 import { coverageSchema, indicatorSchema, valueSchema } from '../http/schemas.ts';
-import type { AppContext } from '../app-context.ts';
 import { requireLevel } from './levels.routes.ts';
 
 const idParams = z.object({ id: z.string().describe('Indicator id, e.g. `population_total`.') });
@@ -24,11 +23,12 @@ export const indicatorRoutes = [
     response: z.object({
       indicators: z.array(indicatorSchema.extend({ coverage: z.array(coverageSchema) })),
     }),
-    handler: async ({ query, ctx }) => {
-      const all = await ctx.store.listIndicators();
+    handler: async ({ query, analysis }) => {
+      const data = await analysis();
+      const all = await data.reads.listIndicators();
       const selected = all.filter((i) => (!query.topic || i.topic === query.topic) && matches(i, query.q));
       const indicators = await Promise.all(
-        selected.map(async (i) => ({ ...i, coverage: await coverageOf(ctx, i) })),
+        selected.map(async (i) => ({ ...i, coverage: await coverageOf(data, i) })),
       );
       return { indicators };
     },
@@ -45,12 +45,13 @@ export const indicatorRoutes = [
       versions: z.array(indicatorSchema),
       coverage: z.array(coverageSchema),
     }),
-    handler: async ({ params, ctx }) => {
-      const indicator = await requireIndicator(ctx, params.id);
+    handler: async ({ params, analysis }) => {
+      const data = await analysis();
+      const indicator = await requireIndicator(data, params.id);
       return {
         ...indicator,
-        versions: await ctx.store.listIndicatorVersions(params.id),
-        coverage: await coverageOf(ctx, indicator),
+        versions: await data.reads.listIndicatorVersions(params.id),
+        coverage: await coverageOf(data, indicator),
       };
     },
   }),
@@ -64,10 +65,11 @@ export const indicatorRoutes = [
     params: idParams,
     query: z.object({ level: levelQuery }),
     response: z.object({ periods: z.array(z.string()) }),
-    handler: async ({ params, query, ctx }) => {
-      const indicator = await requireIndicator(ctx, params.id);
+    handler: async ({ params, query, ctx, analysis }) => {
+      const data = await analysis();
+      const indicator = await requireIndicator(data, params.id);
       await requireLevel(ctx, query.level);
-      return { periods: await ctx.analysis.reads.listPeriods(indicator.id, query.level) };
+      return { periods: await data.reads.listPeriods(indicator.id, query.level) };
     },
   }),
   defineRoute({
@@ -91,17 +93,17 @@ export const indicatorRoutes = [
       period: z.string().nullable(),
       values: z.array(valueSchema),
     }),
-    handler: async ({ params, query, ctx }) => {
-      const indicator = await requireIndicator(ctx, params.id);
+    handler: async ({ params, query, ctx, analysis }) => {
+      const data = await analysis();
+      const indicator = await requireIndicator(data, params.id);
       await requireLevel(ctx, query.level);
-      const period =
-        query.period ?? (await ctx.analysis.reads.listPeriods(indicator.id, query.level)).at(-1) ?? null;
+      const period = query.period ?? (await data.reads.listPeriods(indicator.id, query.level)).at(-1) ?? null;
       if (period === null) return { indicator, level: query.level, period, values: [] };
       const [values, names] = await Promise.all([
         indicator.formula === null
-          ? ctx.store.getValues({ indicatorId: params.id, levelId: query.level, period })
-          : derivedValues(ctx, params.id, { level: query.level, period }),
-        areaNames(ctx, query.level),
+          ? data.reads.getValues({ indicatorId: params.id, levelId: query.level, period })
+          : derivedValues(data, params.id, { level: query.level, period }),
+        areaNames(data, query.level),
       ]);
       return {
         indicator,
@@ -127,14 +129,15 @@ export const indicatorRoutes = [
       areaName: z.string().nullable(),
       values: z.array(valueSchema),
     }),
-    handler: async ({ params, query, ctx }) => {
-      const indicator = await requireIndicator(ctx, params.id);
+    handler: async ({ params, query, ctx, analysis }) => {
+      const data = await analysis();
+      const indicator = await requireIndicator(data, params.id);
       await requireLevel(ctx, query.level);
       const area = await ctx.store.getArea(query.level, query.area);
       const series =
         indicator.formula === null
-          ? await ctx.store.getSeries(params.id, query.level, query.area)
-          : await derivedValues(ctx, params.id, { level: query.level, area: query.area });
+          ? await data.reads.getSeries(params.id, query.level, query.area)
+          : await derivedValues(data, params.id, { level: query.level, area: query.area });
       if (!area && series.length === 0) {
         throw new DomainError('AreaNotFound', `No area "${query.area}" on level "${query.level}".`);
       }
@@ -150,29 +153,30 @@ export const indicatorRoutes = [
   }),
 ];
 
-async function requireIndicator(ctx: AppContext, id: string): Promise<IndicatorDefinition> {
-  const indicator = await ctx.store.getIndicator(id);
+/** An indicator the principal may not see is unknown to it, like one that does not exist. */
+async function requireIndicator(data: AnalysisService, id: string): Promise<IndicatorDefinition> {
+  const indicator = await data.reads.getIndicator(id);
   if (!indicator) throw new DomainError('IndicatorNotFound', `No indicator "${id}" in the catalogue.`);
   return indicator;
 }
 
-async function coverageOf(ctx: AppContext, indicator: IndicatorDefinition) {
-  if (indicator.formula === null) return ctx.store.countObservations(indicator.id);
-  return (await ctx.analysis.derivedCoverage(indicator.id)).coverage;
+async function coverageOf(data: AnalysisService, indicator: IndicatorDefinition) {
+  if (indicator.formula === null) return data.reads.countObservations(indicator.id);
+  return (await data.derivedCoverage(indicator.id)).coverage;
 }
 
 async function derivedValues(
-  ctx: AppContext,
+  data: AnalysisService,
   indicatorId: string,
   query: DerivedQuery,
 ): Promise<(StoredObservation & { derived: true })[]> {
-  const { values } = await ctx.analysis.derivedValues(indicatorId, query);
+  const { values } = await data.derivedValues(indicatorId, query);
   return values.map((v) => ({ ...v, derived: true as const }));
 }
 
 /** Names of all areas a level ever had, so values of older territorial versions keep their names. */
-async function areaNames(ctx: AppContext, levelId: string): Promise<Map<string, string>> {
-  const areas = await ctx.store.listAreas(levelId);
+async function areaNames(data: AnalysisService, levelId: string): Promise<Map<string, string>> {
+  const areas = await data.reads.listAreas(levelId);
   return new Map(areas.map((a) => [a.key, a.name]));
 }
 

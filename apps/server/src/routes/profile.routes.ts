@@ -118,7 +118,7 @@ export const profileRoutes = [
         .describe('`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; default: the latest period of any indicator.'),
     }),
     response: profileSchema,
-    handler: async ({ params, query, ctx }) =>
-      ctx.analysis.areaProfile({ level: params.level, area: params.key, period: query.period }),
+    handler: async ({ params, query, analysis }) =>
+      (await analysis()).areaProfile({ level: params.level, area: params.key, period: query.period }),
   }),
 ];

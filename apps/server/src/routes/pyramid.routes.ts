@@ -88,9 +88,10 @@ export const pyramidRoutes = [
     tags: ['Analysis'],
     permission: 'data:read',
     response: z.object({ pyramids: z.array(pyramidSummarySchema) }),
-    handler: async ({ ctx }) => ({
-      pyramids: await Promise.all(ctx.pyramids.map((p) => pyramidSummary(ctx.store, p))),
-    }),
+    handler: async ({ ctx, analysis }) => {
+      const { reads } = await analysis();
+      return { pyramids: await Promise.all(ctx.pyramids.map((p) => pyramidSummary(reads, p))) };
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -111,8 +112,8 @@ export const pyramidRoutes = [
         .describe('`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; default: the latest with values on the level.'),
     }),
     response: pyramidResultSchema,
-    handler: async ({ params, query, ctx }) =>
-      pyramidForArea(ctx.store, requirePyramid(ctx.pyramids, params.id), {
+    handler: async ({ params, query, ctx, analysis }) =>
+      pyramidForArea((await analysis()).reads, requirePyramid(ctx.pyramids, params.id), {
         level: query.level,
         key: query.key,
         period: query.period,

@@ -5,3 +5,4 @@ export * from './protect-indicator.ts';
 export * from './attack-publication.ts';
 export * from './pool-periods.ts';
 export type { DerivationMethod } from './derive-exact.ts';
+export * from './level-hierarchies.ts';

@@ -6,6 +6,7 @@ import { initialSchema } from './0001-initial-schema.ts';
 import { indicatorFormula } from './0002-indicator-formula.ts';
 import { directorySchema } from './0003-directory.ts';
 import { accountsSchema } from './0004-accounts.ts';
+import { accessRulesSchema } from './0006-access-rules.ts';
 
 /**
  * Every migration, by the name recorded in `kysely_migration`. Names are permanent: add new ones at
@@ -17,6 +18,7 @@ export function migrations(caps: Capabilities): Record<string, Migration> {
     '0002-indicator-formula': indicatorFormula(),
     '0003-directory': directorySchema(caps),
     '0004-accounts': accountsSchema(caps),
+    '0006-access-rules': accessRulesSchema(caps),
   };
 }
 
