@@ -37,15 +37,24 @@ export function protectedStore(store: Store, options: ProtectedStoreOptions): St
   const allLevels = () => (levelIds ??= store.listLevels().then((levels) => levels.map((l) => l.id)));
   const parents = new Map<string, Promise<Map<string, AreaScope | null>>>();
 
+  // A view lives for one data version and one revision of the rules, so its decisions can be kept.
+  const decided = new Map<string, Promise<boolean>>();
+  function visible(indicator: IndicatorDefinition): Promise<boolean> {
+    const key = `${indicator.id}@${indicator.version}`;
+    let found = decided.get(key);
+    if (!found) decided.set(key, (found = decide(indicator)));
+    return found;
+  }
+
   /** A derived indicator is visible only with all its inputs: its values are computed from them. */
-  async function visible(indicator: IndicatorDefinition, seen = new Set<string>()): Promise<boolean> {
+  async function decide(indicator: IndicatorDefinition, seen = new Set<string>()): Promise<boolean> {
     if (!indicatorVisible(principal, indicator, await allLevels(), rules.classes)) return false;
     if (indicator.formula === null) return true;
     if (seen.has(indicator.id)) return false;
     seen.add(indicator.id);
     for (const ref of parseFormula(indicator.formula).references) {
       const input = await store.getIndicator(ref);
-      if (!input || !(await visible(input, seen))) return false;
+      if (!input || !(await decide(input, seen))) return false;
     }
     return true;
   }
