@@ -15,6 +15,8 @@ function fixedInputs() {
   return [
     join(web, 'index.html'),
     join(web, 'wegweiser.html'),
+    join(web, 'redaktion.html'),
+    join(web, 'admin.html'),
     join(web, 'vite.config.ts'),
     join(web, 'package.json'),
     join(root, 'package-lock.json'),

@@ -13,9 +13,14 @@ export default defineConfig({
     assetsDir: 'assets',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
-    // Two entries: the planners' atlas and the public Wegweiser portal (its own small app).
+    // The planners' atlas, the public Wegweiser portal, and the administration and editorial pages.
     rollupOptions: {
-      input: { index: 'index.html', wegweiser: 'wegweiser.html' },
+      input: {
+        index: 'index.html',
+        wegweiser: 'wegweiser.html',
+        redaktion: 'redaktion.html',
+        admin: 'admin.html',
+      },
     },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },

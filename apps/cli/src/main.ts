@@ -5,11 +5,13 @@ import { registerAnalyseCommand } from './commands/analyse.command.ts';
 import { registerBackupCommands } from './commands/backup.command.ts';
 import { registerBatchCommands } from './commands/batches.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
+import { registerDirectoryCommands } from './commands/directory.command.ts';
 import { registerExportCommand } from './commands/export.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
 import { registerInitCommand } from './commands/init.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerUserCommands } from './commands/user.command.ts';
+import { registerAuditCommand } from './commands/audit.command.ts';
 
 /** Builds the `lagebild` program; commands live one per file in ./commands. */
 export function buildProgram(): Command {
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerAnalyseCommand(program);
   registerBackupCommands(program);
   registerUserCommands(program);
+  registerDirectoryCommands(program);
+  registerAuditCommand(program);
   return program;
 }
 

@@ -9,9 +9,16 @@ import {
 import type { Store } from '@lagebild/store';
 import type { AppContext } from './app-context.ts';
 import { AuthService } from './auth/auth.service.ts';
+import { AuditService } from './audit/audit.service.ts';
 import { loadDirectoryConfig } from './directory/directory-config.ts';
 import { DirectoryService } from './directory/directory.service.ts';
+import { EditorialService } from './directory/editorial.service.ts';
+import { ReportIntake } from './directory/report-intake.ts';
+import { AddressSearch, type AddressSearchOptions } from './directory/address-search.ts';
+import { createTravelTimes, type RoutingOptions } from './directory/travel-times.ts';
 import { PendingImports } from './imports/pending-imports.ts';
+import type { OidcConfig } from './auth/oidc/oidc-config.ts';
+import { OidcService } from './auth/oidc/oidc.service.ts';
 
 export interface AppContextOptions {
   version: string;
@@ -27,6 +34,14 @@ export interface AppContextOptions {
   directorySynonymsFile?: string;
   /** Sessions end after this many minutes without a request (setting `sessionIdleMinutes`); default 480. */
   sessionIdleMinutes?: number;
+  /** Months after which a Wegweiser entry is due for verification (setting `directoryVerifyMonths`); default 12. */
+  directoryVerifyMonths?: number;
+  /** An OSRM-compatible routing service for the Wegweiser's travel times; default none. */
+  routing?: RoutingOptions;
+  /** A Photon or Nominatim geocoder for the Wegweiser's address search; default none. */
+  geocoder?: AddressSearchOptions;
+  /** Single sign-on (see oidcConfigFrom); default none. */
+  oidc?: OidcConfig | null;
   /** The clock of sessions and lock-outs (tests pass their own). */
   now?: () => Date;
 }
@@ -46,10 +61,16 @@ export function createAppContext(store: Store, options: AppContextOptions): AppC
       store,
       loadDirectoryConfig(options.directoryCategoriesFile, options.directorySynonymsFile),
     ),
+    travelTimes: options.routing ? createTravelTimes(options.routing) : null,
+    addressSearch: options.geocoder ? new AddressSearch(store, options.geocoder) : null,
     // A few levels × parents × tolerances; the geometry of all Gemeinden is about 6 MB serialized.
     responses: new ResultCache(24),
     auth: new AuthService(store, { sessionIdleMinutes: options.sessionIdleMinutes ?? 480, now: options.now }),
+    audit: new AuditService(store),
+    editorial: new EditorialService(store, { verifyMonths: options.directoryVerifyMonths }),
+    reports: new ReportIntake(store),
     version: options.version,
     uploadLimitBytes: options.uploadLimitBytes,
+    oidc: options.oidc ? new OidcService(options.oidc, store, options.now) : null,
   };
 }

@@ -3,12 +3,19 @@ import multipart from '@fastify/multipart';
 import { registerStaticPages } from './web/static-pages.ts';
 import type { AppContext } from './app-context.ts';
 import { authorise, registerRequestAuth } from './auth/request-auth.ts';
-import { errorHandler } from './http/errors.ts';
+import { errorHandler, frameworkErrorHandler } from './http/errors.ts';
+import { registerInputGuards } from './http/input-guards.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { API_PREFIX, buildOpenApi } from './http/openapi.ts';
 import type { AnyRoute } from './http/route.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
 import { analysisRoutes } from './routes/analysis.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { oidcRoutes } from './routes/oidc.routes.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
+import { directoryEditorialRoutes } from './routes/directory-editorial.routes.ts';
+import { directoryGeoRoutes } from './routes/directory-geo.routes.ts';
 import { compareRoutes } from './routes/compare.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
@@ -24,6 +31,7 @@ import { systemRoutes } from './routes/system.routes.ts';
 export const API_ROUTES: AnyRoute[] = [
   ...systemRoutes,
   ...authRoutes,
+  ...oidcRoutes,
   ...levelRoutes,
   ...indicatorRoutes,
   ...exportRoutes,
@@ -35,6 +43,10 @@ export const API_ROUTES: AnyRoute[] = [
   ...pyramidRoutes,
   ...compareRoutes,
   ...directoryRoutes,
+  ...directoryEditorialRoutes,
+  ...adminRoutes,
+  ...auditRoutes,
+  ...directoryGeoRoutes,
 ] as AnyRoute[];
 
 export interface BuildAppOptions {
@@ -49,6 +61,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logger: options.logger ?? false,
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
@@ -59,6 +72,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(multipart, { limits: { fileSize: ctx.uploadLimitBytes, files: 20, fields: 10 } });
 
   registerRequestAuth(app, ctx.auth, API_PREFIX);
+  registerInputGuards(app);
+  registerSecurityHeaders(app);
 
   const openApi = buildOpenApi(API_ROUTES, ctx.version);
   app.get(`${API_PREFIX}/openapi.json`, async () => openApi);

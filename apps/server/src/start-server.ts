@@ -3,6 +3,7 @@ import { DEMO_INDEX_PRESETS, DEMO_PYRAMIDS, DEMO_WARNING_RULES } from '@lagebild
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { createAppContext } from './app-context-factory.ts';
+import { oidcConfigFrom } from './auth/oidc/oidc-config.ts';
 import type { Settings } from './settings.ts';
 
 export const VERSION = '0.1.0';
@@ -21,6 +22,9 @@ export async function startServer(settings: Settings): Promise<FastifyInstance> 
       directorySynonymsFile: settings.directorySynonyms || undefined,
       pyramidFiles: listSetting(settings.pyramids, DEMO_PYRAMIDS),
       sessionIdleMinutes: settings.sessionIdleMinutes,
+      oidc: oidcConfigFrom(settings),
+      directoryVerifyMonths: settings.directoryVerifyMonths,
+      ...wegweiserServices(settings),
     }),
     {
       logger: settings.logLevel === 'silent' ? false : { level: settings.logLevel },
@@ -39,4 +43,25 @@ function listSetting(value: string, fallback: string): string[] {
     .map((item) => item.trim())
     .filter(Boolean);
   return items.length > 0 ? items : [fallback];
+}
+
+/** Routing and geocoder of the Wegweiser, where their settings name a service. */
+function wegweiserServices(settings: Settings) {
+  const box = settings.geocoderBbox ? settings.geocoderBbox.split(',').map(Number) : undefined;
+  return {
+    routing: settings.routingUrl
+      ? {
+          url: settings.routingUrl,
+          profiles: settings.routingProfiles.split(','),
+          timeoutMs: settings.routingTimeoutMs,
+        }
+      : undefined,
+    geocoder: settings.geocoderUrl
+      ? {
+          service: settings.geocoderService,
+          url: settings.geocoderUrl,
+          box: box as [number, number, number, number] | undefined,
+        }
+      : undefined,
+  };
 }

@@ -49,7 +49,7 @@ describe('sessions', () => {
     expect(anonymous).toEqual({
       user: null,
       roles: ['public'],
-      permissions: ['data:read', 'directory:read'],
+      permissions: ['data:read', 'directory:read', 'directory:report'],
       csrfToken: null,
     });
     const headers = await signInAs(app, store, 'planner', 'Petra');

@@ -33,6 +33,8 @@ const CHROMIUM_ARGS = [
 export interface Atlas {
   baseUrl: string;
   app: FastifyInstance;
+  /** The store behind the server (tests create users and organisations in it). */
+  store: Store;
   browser: Browser;
   /** GET an API path on the running server. */
   api<T = unknown>(path: string): Promise<T>;
@@ -63,6 +65,7 @@ export async function startAtlas(): Promise<Atlas> {
     return {
       baseUrl,
       app: started,
+      store: store!,
       browser,
       async api<T>(path: string) {
         const response = await fetch(`${baseUrl}${path}`);

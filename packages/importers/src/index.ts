@@ -6,3 +6,4 @@ export * from './pipeline/import-files.ts';
 export * from './pipeline/load-files.ts';
 export { detectFormat } from './readers/detect-format.ts';
 export * from './exporters/index.ts';
+export * from './pipeline/geocoder.ts';

@@ -1,4 +1,5 @@
 import type { AreaScope, Permission, Role } from '@lagebild/core';
+import type { IdentityKey, IdentitySignIn, IdentityTarget, UserIdentity } from './identities.ts';
 
 /** The kinds of organisation that share a Lagebild installation. */
 export const ORGANISATION_KINDS = ['kreis', 'gemeinde', 'department', 'provider', 'other'] as const;
@@ -17,6 +18,22 @@ export interface NewOrganisation {
   name: string;
   kind: OrganisationKind;
   parentId?: string | null;
+}
+
+/** What may change about an organisation; fields left out stay as they are. */
+export interface OrganisationChanges {
+  name?: string;
+  kind?: OrganisationKind;
+  parentId?: string | null;
+}
+
+/** What an administrator may change about a user; fields left out stay as they are. */
+export interface UserChanges {
+  displayName?: string;
+  roles?: Role[];
+  organisationId?: string | null;
+  topics?: string[];
+  areas?: AreaScope[];
 }
 
 /** A local account without its password hash (what may leave the store towards the API). */
@@ -104,6 +121,22 @@ export interface AccountStore {
   /** After a successful sign-in: count and lock-out cleared. */
   clearFailedLogins(userId: string): Promise<void>;
 
+  /**
+   * Changes an organisation (`OrganisationNotFound` when unknown). A parent that is unknown, the
+   * organisation itself or one of its descendants (a cycle) is refused with `ValidationFailed`.
+   */
+  updateOrganisation(id: string, changes: OrganisationChanges): Promise<Organisation>;
+  /** Deletes an organisation; `Conflict` while users or child organisations belong to it. */
+  deleteOrganisation(id: string): Promise<void>;
+  /** Changes a user (not the login, nor the password): `UserNotFound`, or `ValidationFailed` for an unknown organisation. */
+  updateUser(id: string, changes: UserChanges): Promise<UserAccount>;
+  /** Replaces the password hash and clears failed sign-ins and lock-out; `UserNotFound` when unknown. */
+  setPassword(id: string, passwordHash: string): Promise<UserAccount>;
+  /** Deletes a user with its sessions and API tokens; false when there was none. */
+  deleteUser(id: string): Promise<boolean>;
+  /** Ends every session of a user (after a role change or a new password); returns how many. */
+  deleteSessionsOfUser(userId: string): Promise<number>;
+
   createSession(session: SessionRecord): Promise<void>;
   getSession(idHash: string): Promise<SessionRecord | null>;
   touchSession(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void>;
@@ -118,4 +151,17 @@ export interface AccountStore {
   touchApiToken(id: string, at: string): Promise<void>;
   /** False when the token is unknown or revoked already. */
   revokeApiToken(id: string, at: string): Promise<boolean>;
+
+  /** The user an identity-provider account is linked to, or null (migration 0007). */
+  findUserByIdentity(key: IdentityKey): Promise<UserAccount | null>;
+  /**
+   * Links an identity to an existing user, or to a new one created with it, and writes the profile
+   * over the user's, in one transaction: `Conflict` when the identity is linked already or the new
+   * login is taken, `ValidationFailed` for an unknown user or organisation.
+   */
+  linkIdentity(signIn: IdentitySignIn, target: IdentityTarget): Promise<UserAccount>;
+  /** A sign-in of a linked identity: last sign-in recorded and the profile written over the user's. */
+  touchIdentity(signIn: IdentitySignIn): Promise<UserAccount>;
+  /** The identities linked to a user, ordered by issuer and subject. */
+  listIdentities(userId: string): Promise<UserIdentity[]>;
 }

@@ -25,3 +25,22 @@ export type {
   UserCredentials,
 } from './accounts.ts';
 export { loginKey } from './repositories/accounts.repository.ts';
+export { AUDIT_VIA, withoutSecrets } from './audit.ts';
+export type { AuditEvent, AuditPage, AuditQuery, AuditStore, AuditVia, NewAuditEvent } from './audit.ts';
+export type { OrganisationChanges, UserChanges } from './accounts.ts';
+export type {
+  IdentityKey,
+  IdentityProfile,
+  IdentitySignIn,
+  IdentityTarget,
+  UserIdentity,
+} from './identities.ts';
+export type {
+  DirectoryChangeQuery,
+  DirectoryEditorialStore,
+  NewDirectoryChange,
+  ProviderLink,
+  ReminderRecord,
+  ReviewDecision,
+} from './directory-editorial.ts';
+export { EDITORIAL_FORMAT } from './repositories/directory-editorial-publish.ts';

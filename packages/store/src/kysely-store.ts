@@ -15,6 +15,8 @@ import type { DialectName, Engine, ProgressListener } from './engine.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { AccessRulesRepository } from './repositories/access-rules.repository.ts';
 import { AccountsRepository } from './repositories/accounts.repository.ts';
+import { DirectoryEditorialRepository } from './repositories/directory-editorial.repository.ts';
+import { AuditRepository } from './repositories/audit.repository.ts';
 import { repositories } from './repositories/index.ts';
 import type { Repositories } from './repositories/index.ts';
 import type { AreaQuery, BatchInput, DirectoryEntryQuery, Store, StoredArea, ValueQuery } from './store.ts';
@@ -30,14 +32,18 @@ export class KyselyStore implements Store {
   readonly #repos: Repositories;
   readonly #now: () => Date;
   readonly accounts: AccountsRepository;
+  readonly directoryEditorial: DirectoryEditorialRepository;
   readonly access: AccessRulesRepository;
+  readonly audit: AuditRepository;
 
   constructor(engine: Engine, options: StoreOptions = {}) {
     this.engine = engine;
     this.#repos = repositories(engine.db);
     this.#now = options.now ?? (() => new Date());
     this.accounts = new AccountsRepository(engine.db, this.#now);
+    this.directoryEditorial = new DirectoryEditorialRepository(engine, this.#now);
     this.access = new AccessRulesRepository(engine.db, this.#now);
+    this.audit = new AuditRepository(engine.db, this.#now);
   }
 
   get dialect(): DialectName {

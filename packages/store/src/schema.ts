@@ -1,13 +1,17 @@
 import type { Generated, Selectable } from 'kysely';
 import type { AccessRuleTables } from './access-rules-schema.ts';
 import type { AccountTables } from './accounts-schema.ts';
+import type { AuditEventsTable } from './audit-schema.ts';
 import type { DirectoryTables } from './directory-schema.ts';
+import type { DirectoryEditorialTables } from './directory-editorial-schema.ts';
+import type { IdentityTables } from './identities-schema.ts';
 
 /**
  * The database as Kysely sees it. Column names are snake_case; JSON is stored as text on both engines
  * (stable key order, see json.ts), so equality of the text is equality of the content.
  */
-export interface Database extends DirectoryTables, AccountTables, AccessRuleTables {
+export interface Database
+  extends DirectoryTables, AccountTables, AccessRuleTables, DirectoryEditorialTables, IdentityTables {
   levels: LevelsTable;
   level_history: History<LevelsTable>;
   areas: AreasTable;
@@ -20,6 +24,7 @@ export interface Database extends DirectoryTables, AccountTables, AccessRuleTabl
   observations: ObservationsTable;
   observation_history: History<ObservationsTable>;
   import_batches: ImportBatchesTable;
+  audit_events: AuditEventsTable;
 }
 
 /** Every written row names the batch that last wrote it; null only for rows written outside batches. */

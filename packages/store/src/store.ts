@@ -15,6 +15,8 @@ import type {
 } from '@lagebild/core';
 import type { AccessRuleStore } from './access-rules.ts';
 import type { AccountStore } from './accounts.ts';
+import type { DirectoryEditorialStore } from './directory-editorial.ts';
+import type { AuditStore } from './audit.ts';
 import type { DirectoryEntryQuery } from './repositories/directory.repository.ts';
 
 /**
@@ -97,6 +99,12 @@ export interface Store {
 
   /** Data classes and disclosure rules (migration 0006); written directly, not as batches. */
   readonly access: AccessRuleStore;
+
+  /** The audit trail of changes (migration 0005); append-only. */
+  readonly audit: AuditStore;
+
+  /** The Wegweiser's editorial workflow: provider links, change requests, reminders (migration 0008). */
+  readonly directoryEditorial: DirectoryEditorialStore;
 }
 
 export interface AreaQuery {

@@ -2,9 +2,13 @@ import { afterAll, afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../src/store.ts';
 import { describeAccessRulesContract } from './contract/access-rules.contract.ts';
 import { describeAccountsContract } from './contract/accounts.contract.ts';
+import { describeAccountAdminContract } from './contract/account-admin.contract.ts';
+import { describeAuditContract } from './contract/audit.contract.ts';
 import { describeAreaContract } from './contract/areas.contract.ts';
 import { describeBatchContract } from './contract/batches.contract.ts';
 import { describeDirectoryContract } from './contract/directory.contract.ts';
+import { describeDirectoryEditorialContract } from './contract/directory-editorial.contract.ts';
+import { describeIdentitiesContract } from './contract/identities.contract.ts';
 import { describeIndicatorContract } from './contract/indicators.contract.ts';
 import { describeMigrationContract } from './contract/migrations.contract.ts';
 import { describeObservationContract } from './contract/observations.contract.ts';
@@ -46,7 +50,11 @@ export function describeStoreContract(
     describeBatchContract(current);
     describeUndoContract(current);
     describeDirectoryContract(current);
+    describeDirectoryEditorialContract(current);
     describeAccountsContract(current);
+    describeAccountAdminContract(current);
+    describeAuditContract(current);
     describeAccessRulesContract(current);
+    describeIdentitiesContract(current);
   });
 }

@@ -47,6 +47,14 @@ export function registerUserCommands(program: Command): void {
           organisationId: options.organisation ?? null,
           topics: options.topic,
         });
+        await store.audit.record({
+          via: 'cli',
+          action: 'user.create',
+          targetType: 'user',
+          targetId: created.id,
+          summary: `User ${created.login} created (${created.roles.join(', ')}) on the command line`,
+          after: created,
+        });
         process.stdout.write(`User ${created.login} created (${created.roles.join(', ')}).\n`);
       });
     });
@@ -87,11 +95,19 @@ export function registerUserCommands(program: Command): void {
           );
         const settings = commandSettings(command);
         await withStore(settings.database, async (store) => {
-          await store.accounts.createOrganisation({
+          const created = await store.accounts.createOrganisation({
             id,
             name,
             kind: options.kind as OrganisationKind,
             parentId: options.parent,
+          });
+          await store.audit.record({
+            via: 'cli',
+            action: 'organisation.create',
+            targetType: 'organisation',
+            targetId: id,
+            summary: `Organisation ${id} (${name}) created on the command line`,
+            after: created,
           });
           process.stdout.write(`Organisation ${id} created.\n`);
         });

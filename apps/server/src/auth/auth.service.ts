@@ -96,6 +96,14 @@ export class AuthService {
     return this.#openSession({ ...account, failedLogins: 0, lockedUntil: null }, now);
   }
 
+  /**
+   * Opens a new session for a user whom someone else has authenticated (single sign-on: the identity
+   * provider checked the password). Like `signIn`, always with a new session id.
+   */
+  async signInVerified(user: UserAccount): Promise<SignedIn> {
+    return this.#openSession(user, this.#now());
+  }
+
   async signOut(sessionIdHash: string): Promise<void> {
     await this.#store.accounts.deleteSession(sessionIdHash);
   }

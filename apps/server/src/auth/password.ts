@@ -13,8 +13,16 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
+/**
+ * The password hash of users created by single sign-on: not an Argon2 hash, so no password ever
+ * verifies against it. Such users sign in only through their identity provider.
+ */
+export const NO_LOCAL_PASSWORD = '!no-local-password';
+
 /** False for a wrong password or a hash that is not a valid Argon2 hash. */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  // Costs the time of a real verification, so the answer time does not tell such logins apart.
+  if (passwordHash === NO_LOCAL_PASSWORD) return verifyDecoy(password);
   try {
     return await verify(passwordHash, password);
   } catch {
@@ -30,6 +38,11 @@ let decoy: Promise<string> | null = null;
 export function decoyHash(): Promise<string> {
   decoy ??= hashPassword(`decoy-${Math.random()}-${Date.now()}`);
   return decoy;
+}
+
+async function verifyDecoy(password: string): Promise<false> {
+  await verify(await decoyHash(), password).catch(() => false);
+  return false;
 }
 
 /** Why a password is refused, for people; null when the policy accepts it. */

@@ -1,3 +1,4 @@
+import { defuseFormula } from '@lagebild/importers';
 import type { DirectoryItem } from './directory-items.ts';
 
 export type ExportLocale = 'de' | 'en';
@@ -54,7 +55,7 @@ export function directoryCsv(
 ): string {
   const separator = locale === 'de' ? ';' : ',';
   const cell = (value: Cell) => {
-    const text = typeof value === 'number' ? numberText(value, locale) : (value ?? '');
+    const text = typeof value === 'number' ? numberText(value, locale) : defuseFormula(value ?? '');
     return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const header = [...COLUMNS.map((c) => c[locale]), locale === 'de' ? 'Abgerufen' : 'Retrieved'];

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError, type DomainErrorCode } from '@lagebild/core';
 import { ZodError } from 'zod';
+import { setSecurityHeaders } from './security-headers.ts';
 
 /** The one error shape of the API: `{ code, message, details }`. */
 export interface ApiError {
@@ -16,6 +17,9 @@ const STATUS: Record<DomainErrorCode, number> = {
   BatchNotFound: 404,
   ServiceNotFound: 404,
   ApiTokenNotFound: 404,
+  ChangeNotFound: 404,
+  UserNotFound: 404,
+  OrganisationNotFound: 404,
   BatchConflict: 409,
   BatchAlreadyUndone: 409,
   Conflict: 409,
@@ -60,4 +64,26 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   const { status, body } = toApiError(error);
   if (status >= 500) request.log.error({ err: error }, 'unhandled error');
   void reply.status(status).send(body);
+}
+
+/**
+ * Errors Fastify raises before a route is found (a path parameter over the router's length limit, a
+ * malformed URL), in the one error shape instead of Fastify's own.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  // These answers skip the onSend hooks: the security headers are set here.
+  setSecurityHeaders(reply);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(414).send({
+      code: 'ParameterTooLong',
+      message: 'A path parameter is too long (at most 100 characters).',
+      details: null,
+    } satisfies ApiError);
+    return;
+  }
+  errorHandler(error, request, reply);
 }

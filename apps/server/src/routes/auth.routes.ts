@@ -2,6 +2,7 @@ import { DomainError, PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '@la
 import { z } from 'zod';
 import { setSessionCookie } from '../auth/request-auth.ts';
 import { defineRoute } from '../http/route.ts';
+import { auditSignIn, auditSignInFailure } from '../audit/auth-audit.ts';
 import { publicToken, publicUser, tokenSchema, userSchema } from './auth.schemas.ts';
 
 const signedInSchema = z.object({
@@ -26,7 +27,13 @@ export const authRoutes = [
     body: z.object({ login: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
     response: signedInSchema,
     handler: async ({ body, ctx, request, reply }) => {
-      const signedIn = await ctx.auth.signIn(body.login, body.password, request.ip);
+      const signedIn = await ctx.auth
+        .signIn(body.login, body.password, request.ip)
+        .catch(async (error: unknown) => {
+          await auditSignInFailure(ctx, request, body.login, error);
+          throw error;
+        });
+      await auditSignIn(ctx, request, signedIn.user);
       if (request.auth.session) await ctx.auth.signOut(request.auth.session.idHash);
       setSessionCookie(request, reply, signedIn.sessionId);
       return {
@@ -45,7 +52,14 @@ export const authRoutes = [
     permission: 'anyone',
     response: z.object({ signedOut: z.boolean() }),
     handler: async ({ ctx, request, reply }) => {
-      const session = request.auth.session;
+      const { session, user } = request.auth;
+      if (session && user)
+        await ctx.audit.record(request, {
+          action: 'auth.logout',
+          targetType: 'user',
+          targetId: user.id,
+          summary: `${user.login} signed out`,
+        });
       if (session) await ctx.auth.signOut(session.idHash);
       setSessionCookie(request, reply, null);
       return { signedOut: session !== null };
@@ -116,7 +130,15 @@ export const authRoutes = [
         throw new DomainError('PermissionDenied', `A token cannot get what you lack: ${beyond.join(', ')}.`);
       const expiresAt = body.expiresAt ? new Date(body.expiresAt).toISOString() : null;
       const created = await ctx.auth.createToken(user!, body.name, body.permissions, expiresAt);
-      return { token: created.bearer, info: publicToken(created.token) };
+      const info = publicToken(created.token);
+      await ctx.audit.record(request, {
+        action: 'token.create',
+        targetType: 'api-token',
+        targetId: info.id,
+        summary: `API token "${info.name}" of ${user!.login} created (${info.permissions.join(', ')})`,
+        after: info,
+      });
+      return { token: created.bearer, info };
     },
   }),
   defineRoute({
@@ -128,7 +150,18 @@ export const authRoutes = [
     permission: 'signed-in',
     params: z.object({ id: z.string().min(1) }),
     response: tokenSchema,
-    handler: async ({ params, ctx, request }) =>
-      publicToken(await ctx.auth.revokeToken(request.auth.user!, params.id)),
+    handler: async ({ params, ctx, request }) => {
+      const user = request.auth.user!;
+      const revoked = publicToken(await ctx.auth.revokeToken(user, params.id));
+      await ctx.audit.record(request, {
+        action: 'token.revoke',
+        targetType: 'api-token',
+        targetId: revoked.id,
+        summary: `API token "${revoked.name}" of ${user.login} revoked`,
+        before: { ...revoked, revokedAt: null },
+        after: revoked,
+      });
+      return revoked;
+    },
   }),
 ];

@@ -12,6 +12,7 @@ import {
 import type { AppContext } from '../app-context.ts';
 import { directoryCsv, directoryGeoJson } from '../directory/directory-export.ts';
 import { toDirectoryItem } from '../directory/directory-items.ts';
+import { withTravel } from '../directory/with-travel.ts';
 import { defineRoute } from '../http/route.ts';
 import {
   categoriesResponseSchema,
@@ -65,23 +66,26 @@ export const directoryRoutes = [
     operationId: 'searchDirectory',
     summary: 'Search the published services: text, filters, area, radius',
     description:
-      'Text search forgives typos (1 edit in words of 4–7 letters, 2 from 8), knows German word forms and the configured synonyms. With `lat`/`lon` the results are sorted nearest first and carry `distanceKm` (great circle, mean Earth radius 6371.0088 km); `radiusKm` keeps only those within it. Without a point: best text match first, else by name.',
+      'Text search forgives typos (1 edit in words of 4–7 letters, 2 from 8), knows German word forms and the configured synonyms. With `lat`/`lon` the results are sorted nearest first and carry `distanceKm` (great circle, mean Earth radius 6371.0088 km); `radiusKm` keeps only those within it. Without a point: best text match first, else by name. With a point and a routing service (setting `routingUrl`) the items of the page also carry `travel` per profile; when the service fails or is too slow, `travelError` says so and the straight-line distances remain.',
     tags,
     permission: 'directory:read',
     query: searchQuerySchema,
     response: searchResponseSchema,
     handler: async ({ query, ctx }) => {
       const index = await ctx.directory.index();
-      const result = searchDirectory(index, {
-        ...(await toDirectoryQuery(ctx, query)),
-        limit: query.limit,
-        offset: query.offset,
-      });
+      const filters = await toDirectoryQuery(ctx, query);
+      const result = searchDirectory(index, { ...filters, limit: query.limit, offset: query.offset });
+      const { items, travelError } = await withTravel(
+        ctx.travelTimes,
+        filters.near,
+        result.items.map((h) => toDirectoryItem(h.entry, index.categories, h.distanceKm)),
+      );
       return {
         total: result.total,
         limit: query.limit,
         offset: query.offset,
-        items: result.items.map((h) => toDirectoryItem(h.entry, index.categories, h.distanceKm)),
+        items,
+        ...(travelError === undefined ? {} : { travelError }),
         facets: result.facets,
       };
     },

@@ -88,6 +88,18 @@ export const directoryItemSchema = z
       .number()
       .optional()
       .describe('Great-circle distance from the given point in km (mean Earth radius), rounded to metres.'),
+    travel: z
+      .array(
+        z.object({
+          profile: z.string().describe('Routing profile as configured, e.g. `foot` or `car`.'),
+          durationSeconds: z.number().nullable().describe('Travel time; null where no route was found.'),
+          distanceMeters: z.number().nullable().describe('Road distance; null where not known.'),
+        }),
+      )
+      .optional()
+      .describe(
+        'With a point and a configured routing service (setting `routingUrl`): travel time and road distance per profile.',
+      ),
   })
   .meta({ id: 'DirectoryService' });
 
@@ -97,6 +109,12 @@ export const searchResponseSchema = z
     limit: z.number(),
     offset: z.number(),
     items: z.array(directoryItemSchema),
+    travelError: z
+      .string()
+      .optional()
+      .describe(
+        'Why the items carry no `travel` although a routing service is configured (it failed or was too slow).',
+      ),
     facets: z.object({
       categories: z
         .record(z.string(), z.number())
@@ -142,3 +160,24 @@ export const exportQuerySchema = directoryFilterSchema.extend({
 });
 
 export type DirectoryFilterQuery = z.output<typeof directoryFilterSchema>;
+
+export const geocodeQuerySchema = z.object({
+  q: z.string().trim().min(2).max(200).describe('An address or place, e.g. `Karl-Marx-Str. 10, Neukölln`.'),
+  limit: z.coerce.number().int().min(1).max(10).default(5),
+  lang: z.enum(['de', 'en']).default('de').describe('Preferred language of the labels.'),
+});
+
+export const geocodeResponseSchema = z
+  .object({
+    geocoder: z
+      .enum(['photon', 'nominatim'])
+      .nullable()
+      .describe('The configured geocoder (setting `geocoderUrl`); null: none, search the places instead.'),
+    bbox: z
+      .array(z.number())
+      .nullable()
+      .describe('The area searched in, [minLon, minLat, maxLon, maxLat]; null: unbounded.'),
+    places: z.array(z.object({ label: z.string(), lon: z.number(), lat: z.number() })),
+    error: z.string().optional().describe('Why no places came back although a geocoder is configured.'),
+  })
+  .meta({ id: 'GeocodeResult' });

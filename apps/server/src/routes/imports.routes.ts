@@ -25,7 +25,7 @@ export const importRoutes = [
     status: 201,
     response: importReportSchema,
     handler: async ({ request, ctx, reply }) => {
-      const { files, mapping } = await readUpload(request);
+      const { files, mapping } = await readUpload(request, ctx.uploadLimitBytes);
       const report = await importFiles(ctx.store, files, mapping, { apply: false, acceptExclusions: false });
       const pending = ctx.pendingImports.add(files, mapping, report);
       void reply.status(201);
@@ -63,7 +63,7 @@ export const importRoutes = [
     params: importParams,
     body: z.object({ acceptExclusions: z.boolean().default(false) }).default({ acceptExclusions: false }),
     response: importReportSchema,
-    handler: async ({ params, body, ctx }) => {
+    handler: async ({ params, body, ctx, request }) => {
       const pending = ctx.pendingImports.get(params.id);
       if (!pending)
         throw new DomainError(
@@ -82,6 +82,20 @@ export const importRoutes = [
       });
       pending.appliedBatchId = report.batchId;
       pending.report = report;
+      if (report.batchId !== null)
+        await ctx.audit.record(request, {
+          action: 'import.apply',
+          targetType: 'batch',
+          targetId: String(report.batchId),
+          summary: `Import of ${report.file} applied as batch ${report.batchId}`,
+          after: {
+            batchId: report.batchId,
+            file: report.file,
+            format: report.format,
+            diff: report.diff,
+            excludedRows: report.excludedRows,
+          },
+        });
       return { importId: pending.id, ...report };
     },
   }),
@@ -119,23 +133,63 @@ export const importRoutes = [
     permission: 'import:write',
     params: z.object({ id: z.coerce.number().int().positive() }),
     response: batchSchema,
-    handler: async ({ params, ctx }) => ctx.store.undoBatch(params.id),
+    handler: async ({ params, ctx, request }) => {
+      const undone = await ctx.store.undoBatch(params.id);
+      const state = ({ status, undoneAt }: { status: string; undoneAt: string | null }) => ({
+        id: undone.id,
+        file: undone.file,
+        status,
+        undoneAt,
+      });
+      await ctx.audit.record(request, {
+        action: 'batch.undo',
+        targetType: 'batch',
+        targetId: String(undone.id),
+        summary: `Import batch ${undone.id} (${undone.file}) undone`,
+        before: state({ status: 'applied', undoneAt: null }),
+        after: state(undone),
+      });
+      return undone;
+    },
   }),
 ];
 
-async function readUpload(request: FastifyRequest): Promise<{ files: SourceFile[]; mapping: unknown }> {
+async function readUpload(
+  request: FastifyRequest,
+  limitBytes: number,
+): Promise<{ files: SourceFile[]; mapping: unknown }> {
   if (!request.isMultipart()) {
     throw new DomainError('ValidationFailed', 'Send the files and the mapping as multipart/form-data.');
   }
   const files: SourceFile[] = [];
   let mappingText: string | null = null;
   for await (const part of request.parts()) {
-    if (part.type === 'file') files.push({ name: safeName(part.filename), bytes: await part.toBuffer() });
-    else if (part.fieldname === 'mapping') mappingText = String(part.value);
+    if (part.type === 'file') {
+      const name = safeName(part.filename);
+      files.push({ name, bytes: await readLimited(() => part.toBuffer(), name, limitBytes) });
+    } else if (part.fieldname === 'mapping') mappingText = String(part.value);
   }
   if (mappingText === null) throw new DomainError('MappingInvalid', 'The upload has no "mapping" field.');
   if (files.length === 0) throw new DomainError('ValidationFailed', 'The upload has no files.');
   return { files, mapping: parseMappingText(mappingText) };
+}
+
+/** Multipart's own "request file too large" becomes a 413 naming the file and the limit. */
+async function readLimited(read: () => Promise<Buffer>, name: string, limitBytes: number): Promise<Buffer> {
+  try {
+    return await read();
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+    const limit = formatBytes(limitBytes);
+    throw Object.assign(
+      new Error(`${name}: the file is larger than the upload limit of ${limit} (setting uploadLimitMb).`),
+      { statusCode: 413, code: 'UploadTooLarge' },
+    );
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 function parseMappingText(text: string): unknown {

@@ -53,6 +53,16 @@ export function staticFiles(atlas: URL = ATLAS): Map<string, StaticFile> {
   if (existsSync(wegweiser)) {
     files.set('/wegweiser', { body: readFileSync(wegweiser), type: HTML, cache: NO_CACHE });
   }
+  // The Wegweiser's editorial office (provider editors, reviewers): a third page of the build.
+  const redaktion = new URL('redaktion.html', atlas);
+  if (existsSync(redaktion)) {
+    files.set('/redaktion', { body: readFileSync(redaktion), type: HTML, cache: NO_CACHE });
+  }
+  // The administration (organisations, users, data classes, audit trail): a page of the same build.
+  const admin = new URL('admin.html', atlas);
+  if (existsSync(admin)) {
+    files.set('/verwaltung', { body: readFileSync(admin), type: HTML, cache: NO_CACHE });
+  }
   const assets = new URL('assets/', atlas);
   if (existsSync(assets)) {
     for (const entry of readdirSync(assets, { withFileTypes: true })) {

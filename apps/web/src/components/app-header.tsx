@@ -1,5 +1,6 @@
 import { followLink, hrefFor, t, updateView, viewState } from '../state/store.ts';
 import { PAGES, VIEWS } from '../state/view-state.ts';
+import { AccountLinks } from './account-links.tsx';
 
 /** Title, the pages, the view switch of the atlas (map / table / both) and the language switch. */
 export function AppHeader() {
@@ -38,6 +39,7 @@ export function AppHeader() {
       >
         {t('lang.switch')}
       </button>
+      <AccountLinks lang={lang} />
     </header>
   );
 }

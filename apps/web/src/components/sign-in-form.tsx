@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Lang } from '../lib/format.ts';
 import { RequestFailed, type Session, type SessionState } from '../lib/session.ts';
+import { SsoSignInLink } from './sso-sign-in-link.tsx';
 
 const TEXT = {
   de: {
@@ -87,6 +88,7 @@ export function SignInForm({ session, lang, onSignedIn, headingLevel = 2 }: Sign
       <button type="submit" disabled={busy}>
         {busy ? t.busy : t.submit}
       </button>
+      <SsoSignInLink session={session} lang={lang} />
     </form>
   );
 }

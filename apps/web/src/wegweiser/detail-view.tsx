@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber, formatPeriod } from '../lib/format.ts';
+import { httpUrl } from '../lib/safe-url.ts';
 import {
   addressLine,
   nameIn,
@@ -8,6 +9,7 @@ import {
   type CategoriesResponse,
   type DirectoryService,
 } from './portal-api.ts';
+import { AtlasLink } from './atlas-link.tsx';
 import { distanceKm } from './portal-state.ts';
 import { hrefFor, lang, navigate, portalState, t } from './portal-store.ts';
 import type { Places } from './places.ts';
@@ -187,7 +189,7 @@ export function DetailView({
         {row('detail.openingHours', service.openingHours)}
         {row('detail.costs', service.costs)}
         {row('detail.contact', contact)}
-        {row('detail.website', website ? <a href={website}>{website}</a> : null)}
+        {row('detail.website', website ? <MaybeLink url={website} text={website} /> : null)}
         {row('detail.description', service.description)}
         {row(
           'detail.accessibility',
@@ -200,17 +202,14 @@ export function DetailView({
         {row(
           'detail.source',
           <>
-            {service.source.url ? (
-              <a href={service.source.url}>{service.source.name ?? service.source.id}</a>
-            ) : (
-              (service.source.name ?? service.source.id)
-            )}
+            <MaybeLink url={service.source.url} text={service.source.name ?? service.source.id} />
             {service.source.attribution && (
               <span class="ww-attribution"> – {service.source.attribution}</span>
             )}
           </>,
         )}
       </dl>
+      <AtlasLink service={service} places={places} categories={categories} />
       <p class="ww-printed print-only">
         {t('detail.printed', {
           date: formatPeriod(new Date().toISOString().slice(0, 10), l),
@@ -223,4 +222,10 @@ export function DetailView({
 
 function pageUrl(): string {
   return window.location.href;
+}
+
+/** A link only for http(s) URLs; anything else (a `javascript:` URL from the data) stays text. */
+function MaybeLink({ url, text }: { url: string | null; text: string }) {
+  const href = httpUrl(url);
+  return href ? <a href={href}>{text}</a> : <>{text}</>;
 }

@@ -1,4 +1,5 @@
 import type { AreaCollection, Level } from '../api/types.ts';
+import type { Travel } from './travel-text.ts';
 
 /** The shapes of the public Wegweiser routes (apps/server/src/routes/directory.schemas.ts). */
 export interface Named {
@@ -51,6 +52,8 @@ export interface DirectoryService {
   provider: { name: string; umbrella: string | null; website: string | null } | null;
   source: { id: string; name: string | null; attribution: string | null; url: string | null };
   distanceKm?: number;
+  /** Travel time per routing profile, where the server has a routing service. */
+  travel?: Travel[];
 }
 
 export interface SearchResponse {
@@ -58,7 +61,16 @@ export interface SearchResponse {
   limit: number;
   offset: number;
   items: DirectoryService[];
+  /** The routing service failed: distances are straight-line only. */
+  travelError?: string;
   facets: { categories: Record<string, number> };
+}
+
+export interface GeocodeResponse {
+  /** null: no geocoder configured, the portal searches its own places. */
+  geocoder: 'photon' | 'nominatim' | null;
+  places: { label: string; lon: number; lat: number }[];
+  error?: string;
 }
 
 export class PortalError extends Error {
@@ -86,6 +98,8 @@ export const portalApi = {
     get<SearchResponse>(`/directory/services?${params}`, signal),
   service: (id: string, signal?: AbortSignal) =>
     get<DirectoryService>(`/directory/services/${encodeURIComponent(id)}`, signal),
+  geocode: (q: string, lang: 'de' | 'en', signal?: AbortSignal) =>
+    get<GeocodeResponse>(`/directory/geocode?q=${encodeURIComponent(q)}&lang=${lang}`, signal),
   levels: () => get<{ levels: Level[] }>('/levels'),
   areas: (level: string) => get<AreaCollection>(`/levels/${encodeURIComponent(level)}/areas?simplify=0.002`),
 };

@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'preact/hooks';
 import type { AreaCollection } from '../api/types.ts';
 import { blankStyle } from '../map/map-style.ts';
+import { ClusterMarkers } from './cluster-markers.ts';
 import type { DirectoryService } from './portal-api.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -19,6 +20,8 @@ interface Props {
   outlines: AreaCollection | null;
   label: string;
   hintId: string;
+  /** The accessible name of a cluster's button, e.g. "12 Treffer an dieser Stelle. Vergrößern". */
+  clusterLabel(count: number): string;
   onSelect(id: string): void;
 }
 
@@ -47,12 +50,24 @@ function pointsOf(items: DirectoryService[]): GeoJsonData {
  * district outlines give orientation). Clicking a point selects its list entry; selecting an entry in
  * the list marks its point. The list is the keyboard path, the map only repeats it.
  */
-export function ResultsMap({ items, selectedId, point, outlines, label, hintId, onSelect }: Props) {
+export function ResultsMap({
+  items,
+  selectedId,
+  point,
+  outlines,
+  label,
+  hintId,
+  clusterLabel,
+  onSelect,
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
+  const clusters = useRef<ClusterMarkers | null>(null);
   const ready = useRef<Promise<void> | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const labelOf = useRef(clusterLabel);
+  labelOf.current = clusterLabel;
 
   useEffect(() => {
     const m = new maplibregl.Map({
@@ -85,19 +100,6 @@ export function ResultsMap({ items, selectedId, point, outlines, label, hintId, 
           type: 'line',
           source: 'outlines',
           paint: { 'line-color': '#8a96a3', 'line-width': 1 },
-        });
-        m.addLayer({
-          id: 'clusters',
-          type: 'circle',
-          source: 'results',
-          filter: ['has', 'point_count'],
-          paint: {
-            'circle-color': '#2f6f9f',
-            'circle-opacity': 0.85,
-            'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': 2,
-            'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 50, 22, 200, 28],
-          },
         });
         m.addLayer({
           id: 'points',
@@ -137,20 +139,27 @@ export function ResultsMap({ items, selectedId, point, outlines, label, hintId, 
           const id = event.features?.[0]?.properties?.id as string | undefined;
           if (id) select.current(id);
         });
-        m.on('click', 'clusters', (event) => {
-          const feature = event.features?.[0];
-          const source = m.getSource<maplibregl.GeoJSONSource>('results');
-          const clusterId = feature?.properties?.cluster_id as number | undefined;
-          if (!feature || !source || clusterId === undefined) return;
-          void source.getClusterExpansionZoom(clusterId).then((zoom) => {
-            const [lon, lat] = (feature.geometry as { coordinates: number[] }).coordinates as [
-              number,
-              number,
-            ];
-            m.easeTo({ center: [lon, lat], zoom });
-          });
+        // Clusters are buttons (count as text, reachable by Tab): Enter zooms in; focus stays on the
+        // cluster the entries went into, or, once they stand alone, moves to the first one's card.
+        const markers = new ClusterMarkers(
+          m,
+          'results',
+          () => labelOf.current,
+          (ids, center) => {
+            const next = markers.nearest(center);
+            if (next) next.focus();
+            else if (ids[0]) select.current(ids[0]);
+          },
+        );
+        clusters.current = markers;
+        m.on('sourcedata', (event) => {
+          if (event.sourceId === 'results' && event.isSourceLoaded) markers.sync();
         });
-        for (const layer of ['points', 'clusters']) {
+        m.on('moveend', () => {
+          markers.sync();
+          container.current?.setAttribute('data-zoom', m.getZoom().toFixed(2));
+        });
+        for (const layer of ['points']) {
           m.on('mouseenter', layer, () => (m.getCanvas().style.cursor = 'pointer'));
           m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = ''));
         }
@@ -159,9 +168,13 @@ export function ResultsMap({ items, selectedId, point, outlines, label, hintId, 
     );
     return () => {
       map.current = null;
+      clusters.current?.clear();
       m.remove();
     };
   }, []);
+
+  // A new language relabels the buttons.
+  useEffect(() => clusters.current?.sync(), [label]);
 
   useEffect(() => {
     const canvas = map.current?.getCanvas();
@@ -179,6 +192,7 @@ export function ResultsMap({ items, selectedId, point, outlines, label, hintId, 
     void ready.current?.then(() => {
       const m = map.current;
       if (!m) return;
+      clusters.current?.clear();
       m.getSource<maplibregl.GeoJSONSource>('results')?.setData(pointsOf(items));
       m.getSource<maplibregl.GeoJSONSource>('search-point')?.setData(
         point

@@ -5,6 +5,7 @@ import { searchParams } from './portal-state.ts';
 import { highlighted, hrefFor, lang, navigate, portalState, t } from './portal-store.ts';
 import type { Places } from './places.ts';
 import { ResultsMap } from './results-map.tsx';
+import { travelText } from './travel-text.ts';
 
 const PAGE = 25;
 
@@ -12,12 +13,14 @@ interface Results {
   key: string;
   total: number;
   items: DirectoryService[];
+  travelError?: string;
 }
 
 /** The place the search runs around, in words. */
 export function placeName(places: Places | null): string {
   const { place } = portalState.value;
   if (place === 'me') return t('where.myPosition');
+  if (place.startsWith('addr:')) return place.slice('addr:'.length);
   return places?.byId.get(place)?.name ?? '';
 }
 
@@ -37,7 +40,7 @@ export function ResultsSection({ places }: { places: Places | null }) {
     setError(null);
     params.set('limit', String(PAGE));
     portalApi.search(params, abort.signal).then(
-      (r) => setResults({ key, total: r.total, items: r.items }),
+      (r) => setResults({ key, total: r.total, items: r.items, travelError: r.travelError }),
       (e: Error) => {
         if (!abort.signal.aborted) setError(e.message);
       },
@@ -102,6 +105,7 @@ export function ResultsSection({ places }: { places: Places | null }) {
         {countText}
       </p>
       {error && <p role="alert">{t('app.error', { message: error })}</p>}
+      {current?.travelError && <p class="ww-hint ww-travel-error">{t('travel.unavailable')}</p>}
       <div class="ww-split">
         <div class="ww-list-wrap">
           <ol
@@ -136,6 +140,7 @@ export function ResultsSection({ places }: { places: Places | null }) {
             outlines={places?.outlines ?? null}
             label={t('map.label')}
             hintId="ww-map-hint"
+            clusterLabel={(count) => t('map.cluster', { count: count.toLocaleString(l) })}
             onSelect={selectFromMap}
           />
         </div>
@@ -175,6 +180,7 @@ function ResultCard({ item }: { item: DirectoryService }) {
             {t('results.distance', { km: formatNumber(item.distanceKm, 1, l) })}
           </span>
         )}
+        {travelText(item.travel, l) && <span class="ww-travel">{travelText(item.travel, l)}</span>}
         {item.capacity !== null && <span>{t('results.places', { count: item.capacity })}</span>}
         {item.contact.phone && <span>{t('results.phone', { phone: item.contact.phone })}</span>}
       </p>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AddressField } from './address-field.tsx';
 import { nameIn, type CategoriesResponse } from './portal-api.ts';
 import { RADII } from './portal-state.ts';
 import { lang, navigate, portalState, t } from './portal-store.ts';
@@ -86,6 +87,7 @@ export function SearchForm({ categories, places }: Props) {
 
       <section class="ww-where" aria-labelledby="ww-where-heading">
         <h2 id="ww-where-heading">{t('where.heading')}</h2>
+        <AddressField places={places} />
         <div class="ww-where-row">
           <button type="button" class="ww-near" onClick={nearMe} aria-pressed={state.place === 'me'}>
             {t('where.near')}
@@ -94,7 +96,7 @@ export function SearchForm({ categories, places }: Props) {
             <label for="ww-place">{t('where.place')}</label>
             <select
               id="ww-place"
-              value={state.place.startsWith('me') ? '' : state.place}
+              value={places?.byId.has(state.place) ? state.place : ''}
               onChange={(e) => {
                 const place = places?.byId.get(e.currentTarget.value);
                 navigate(

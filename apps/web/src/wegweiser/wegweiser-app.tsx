@@ -5,6 +5,7 @@ import { portalApi, type CategoriesResponse } from './portal-api.ts';
 import { EMPTY_STATE, hasSearch } from './portal-state.ts';
 import { lang, navigate, portalState, t } from './portal-store.ts';
 import { loadPlaces, type Places } from './places.ts';
+import { ReportForm } from './report-form.tsx';
 import { ResultsSection } from './results-section.tsx';
 import { SearchForm } from './search-form.tsx';
 
@@ -75,6 +76,7 @@ export function WegweiserApp() {
             )}
           </>
         )}
+        <ReportForm serviceId={state.entry || null} />
       </main>
     </>
   );

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'directory:edit',
   /** Publish proposed directory changes. */
   'directory:review',
+  /** Report a missing service or a correction to the directory (moderated before publication). */
+  'directory:report',
   /** Organisations, users, roles, data classes, disclosure rules. */
   'admin:manage',
   /** The audit trail. */
@@ -55,6 +57,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   provider_editor: ['directory:read', 'directory:edit'],
   public: ['data:read', 'directory:read'],
 };
+
+// Whoever may read the directory may report a missing service or a correction to it.
+for (const role of ROLES) {
+  const grants = ROLE_PERMISSIONS[role] as Permission[];
+  if (grants.includes('directory:read') && !grants.includes('directory:report'))
+    grants.push('directory:report');
+}
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

@@ -9,6 +9,10 @@ export type DomainErrorCode =
   | 'BatchNotFound'
   | 'ServiceNotFound'
   | 'ApiTokenNotFound'
+  /** A directory change request (editorial workflow) that does not exist. */
+  | 'ChangeNotFound'
+  | 'UserNotFound'
+  | 'OrganisationNotFound'
   | 'BatchConflict'
   | 'BatchAlreadyUndone'
   | 'ImportInvalid'

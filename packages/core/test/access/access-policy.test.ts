@@ -26,7 +26,7 @@ const indicator = (confidentiality: 'public' | 'internal' | 'confidential', topi
 describe('access policy', () => {
   it('denies by default: the public may only read data and the directory', () => {
     const allowed = PERMISSIONS.filter((p) => hasPermission(ANONYMOUS, p));
-    expect(allowed).toEqual(['data:read', 'directory:read']);
+    expect(allowed).toEqual(['data:read', 'directory:read', 'directory:report']);
     expect(hasPermission(user([]), 'data:read')).toBe(false);
   });
 

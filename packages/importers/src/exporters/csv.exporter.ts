@@ -1,4 +1,5 @@
 import { exportLabels } from './export-labels.ts';
+import { defuseFormula } from './spreadsheet-text.ts';
 import { indicatorName, type ExportLocale, type ExportRow, type ExportTable } from './export-table.ts';
 
 export type ExportCell = string | number | null;
@@ -51,7 +52,7 @@ export function dataCells(table: ExportTable, row: ExportRow, locale: ExportLoca
 export function writeExportCsv(table: ExportTable, locale: ExportLocale): string {
   const separator = locale === 'de' ? ';' : ',';
   const cell = (value: ExportCell) => {
-    const text = typeof value === 'number' ? csvNumber(value, locale) : (value ?? '');
+    const text = typeof value === 'number' ? csvNumber(value, locale) : defuseFormula(value ?? '');
     const quote = text.includes(separator) || /["\r\n]/.test(text);
     return quote ? `"${text.replace(/"/g, '""')}"` : text;
   };

@@ -9,6 +9,7 @@ export { exportLabels, type ExportLabels } from './export-labels.ts';
 export { writeExportCsv, csvNumber } from './csv.exporter.ts';
 export { writeExportXlsx } from './xlsx.exporter.ts';
 export { writeExportGeoJson, type ExportFeatureCollection } from './geojson.exporter.ts';
+export { defuseFormula } from './spreadsheet-text.ts';
 
 /** The export formats: one writer each, shared by `lagebild export` and the API's export route. */
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;

@@ -1,10 +1,27 @@
-import { DomainError, isValidPoint, type GeoPoint, type PostalAddress } from '@lagebild/core';
+import {
+  DomainError,
+  geocodedPlaces,
+  geocoderSearchUrl,
+  insideBox,
+  type GeocodedPlace,
+  type GeocoderSearch,
+  type GeoPoint,
+  type PostalAddress,
+} from '@lagebild/core';
 import type { GeocoderConfig } from './services.schema.ts';
 
-/** Turns a postal address into WGS84 coordinates; null when the service finds nothing. */
+/**
+ * Turns a postal address into WGS84 coordinates (null when the service finds nothing), or free text
+ * into a list of places (the Wegweiser's address search).
+ */
 export interface Geocoder {
   readonly name: string;
   geocode(address: PostalAddress): Promise<GeoPoint | null>;
+  /**
+   * Places matching free text, inside `box` when given (also when the service does not honour it);
+   * `timeoutMs` bounds the wait. Not cached: the text changes with every keystroke.
+   */
+  search(text: string, search: GeocoderSearch & { timeoutMs?: number }): Promise<GeocodedPlace[]>;
 }
 
 /** The address as one line, as Photon and Nominatim's free-form search expect it. */
@@ -31,30 +48,38 @@ export function createGeocoder(config: GeocoderConfig, fetchImpl: Fetch = fetch)
   const minInterval = config.minIntervalMs ?? (config.service === 'nominatim' ? 1000 : 0);
   const cache = new Map<string, Promise<GeoPoint | null>>();
   let last = 0;
-  let queue: Promise<GeoPoint | null> = Promise.resolve(null);
-  const request = async (line: string): Promise<GeoPoint | null> => {
+  let queue: Promise<unknown> = Promise.resolve(null);
+  const request = async (url: string, timeoutMs?: number): Promise<unknown> => {
     const wait = last + minInterval - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     last = Date.now();
-    const url =
-      config.service === 'photon'
-        ? `${base}/api?q=${encodeURIComponent(line)}&limit=1`
-        : `${base}/search?q=${encodeURIComponent(line)}&format=jsonv2&limit=1`;
     let response: Response;
     try {
-      response = await fetchImpl(url, { headers });
+      const signal = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
+      response = await fetchImpl(url, { headers, signal });
     } catch (error) {
-      throw new DomainError('ImportInvalid', `geocoder ${base} unreachable: ${(error as Error).message}`, {
-        url: base,
-      });
+      const reason =
+        (error as Error).name === 'TimeoutError'
+          ? `no answer within ${timeoutMs} ms`
+          : (error as Error).message;
+      throw new DomainError('ImportInvalid', `geocoder ${base} unreachable: ${reason}`, { url: base });
     }
     if (!response.ok)
       throw new DomainError('ImportInvalid', `geocoder ${base} answered HTTP ${response.status}`, {
         url: base,
       });
-    const body = (await response.json()) as unknown;
-    const point = config.service === 'photon' ? fromPhoton(body) : fromNominatim(body);
-    return point && isValidPoint(point) ? point : null;
+    return (await response.json()) as unknown;
+  };
+  // Serialised, so the interval between requests holds under concurrent callers too.
+  const enqueue = <T>(run: () => Promise<T>): Promise<T> => {
+    const answer = queue.catch(() => null).then(run);
+    queue = answer;
+    return answer;
+  };
+  const first = async (line: string): Promise<GeoPoint | null> => {
+    const body = await request(geocoderSearchUrl(config.service, base, line, { limit: 1 }));
+    const place = geocodedPlaces(config.service, body)[0];
+    return place ? { lon: place.lon, lat: place.lat } : null;
   };
   return {
     name: `${config.service} ${base}`,
@@ -63,28 +88,18 @@ export function createGeocoder(config: GeocoderConfig, fetchImpl: Fetch = fetch)
       if (line === null) return Promise.resolve(null);
       let answer = cache.get(line);
       if (!answer) {
-        // Serialised, so the interval between requests holds under concurrent callers too.
-        answer = queue.catch(() => null).then(() => request(line));
-        queue = answer;
+        answer = enqueue(() => first(line));
         cache.set(line, answer);
       }
       return answer;
     },
+    search(text, { timeoutMs, ...search }) {
+      return enqueue(async () => {
+        const body = await request(geocoderSearchUrl(config.service, base, text, search), timeoutMs);
+        const places = geocodedPlaces(config.service, body);
+        const box = search.box;
+        return box ? places.filter((p) => insideBox(p, box)) : places;
+      });
+    },
   };
-}
-
-/** Photon answers GeoJSON: the first feature's point. */
-function fromPhoton(body: unknown): GeoPoint | null {
-  const features = (body as { features?: { geometry?: { coordinates?: unknown } }[] }).features;
-  const coordinates = features?.[0]?.geometry?.coordinates;
-  if (!Array.isArray(coordinates)) return null;
-  const [lon, lat] = coordinates.map(Number);
-  return lon === undefined || lat === undefined ? null : { lon, lat };
-}
-
-/** Nominatim answers a list of places with lat/lon as text. */
-function fromNominatim(body: unknown): GeoPoint | null {
-  const first = Array.isArray(body) ? (body[0] as { lat?: unknown; lon?: unknown } | undefined) : undefined;
-  if (!first) return null;
-  return { lon: Number(first.lon), lat: Number(first.lat) };
 }

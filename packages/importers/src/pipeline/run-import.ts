@@ -7,6 +7,7 @@ import {
   type ImportReport,
 } from '@lagebild/core';
 import type { BatchInput, Store } from '@lagebild/store';
+import { stripNulCharacters } from './nul-characters.ts';
 import { validatePlan } from './validate-plan.ts';
 import { withoutExcludedRows } from './directory-rows.ts';
 
@@ -41,7 +42,8 @@ export async function runImport(
   store: Store,
   options: RunImportOptions,
 ): Promise<ImportReport> {
-  const issues = [...plan.issues, ...(await validatePlan(plan, store))];
+  const nul = stripNulCharacters(plan);
+  const issues = [...plan.issues, ...(nul ? [nul] : []), ...(await validatePlan(plan, store))];
   const errors = issues.filter((i) => i.severity === 'error');
   const fileLevel = errors.filter((i) => FILE_LEVEL_CODES.has(i.code) || i.row === null);
   // Rows with errors are never written, so the diff always describes the valid rows only.

@@ -1,4 +1,5 @@
 import type { ImportIssue, Table } from '@lagebild/core';
+import { assertTextContent } from './binary-content.ts';
 import { parseDelimited, detectDelimiter } from './delimited.ts';
 import type { ParsedRecord } from './delimited.ts';
 import { decodeText } from './encoding.ts';
@@ -52,6 +53,7 @@ export function readRecords(
   encoding: DeclaredEncoding,
   delimiter: CsvDelimiter | 'auto',
 ): DelimitedRecords {
+  assertTextContent(bytes, file, 'CSV');
   const decoded = decodeText(bytes, file, encoding);
   const chosen = delimiter === 'auto' ? detectDelimiter(decoded.text) : delimiter;
   const parsed = parseDelimited(decoded.text, chosen);

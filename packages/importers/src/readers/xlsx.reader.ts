@@ -3,6 +3,13 @@ import { DomainError } from '@lagebild/core';
 import type { Table, TableRow } from '@lagebild/core';
 import { cellText } from './xlsx-cell.ts';
 import { uniqueHeader } from './table-shape.ts';
+import { listZip } from './zip.ts';
+
+/**
+ * Upper bound for what a workbook may expand to. ExcelJS unpacks every part into memory (and then
+ * some), so a small file declaring gigabytes (a zip bomb) is refused before it is loaded.
+ */
+export const MAX_XLSX_UNZIPPED_BYTES = 256 * 1024 ** 2;
 
 export interface XlsxOptions {
   file: string;
@@ -38,6 +45,7 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxOptions): Promise
 }
 
 async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
+  vetArchive(bytes, file);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer over the same memory works at run time.
@@ -51,6 +59,18 @@ async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Wo
     throw new DomainError('FileUnreadable', `${file}: not a readable XLSX workbook (it has no worksheets)`);
   }
   return workbook;
+}
+
+/** Refuses bombs, unsafe entry names and entry floods from the zip directory, decompressing nothing. */
+function vetArchive(bytes: Uint8Array, file: string): void {
+  try {
+    listZip(bytes, MAX_XLSX_UNZIPPED_BYTES);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // A damaged archive is left to ExcelJS, whose message says more about what is wrong.
+    if (error.message.startsWith('not a readable zip')) return;
+    throw new DomainError('FileUnreadable', `${file}: ${error.message}`, error.details);
+  }
 }
 
 function pickSheet(workbook: ExcelJS.Workbook, options: XlsxOptions): ExcelJS.Worksheet {

@@ -3,6 +3,8 @@ import { DomainError } from '@lagebild/core';
 
 /** Upper bound for what one archive may expand to; shapefile sets for a county are far below this. */
 export const MAX_UNZIPPED_BYTES = 1024 ** 3;
+/** Upper bound for the entries of one archive: a shapefile set has a handful, a workbook a few dozen. */
+export const MAX_ZIP_ENTRIES = 10_000;
 
 export interface ZipEntryInfo {
   name: string;
@@ -13,13 +15,21 @@ export interface ZipEntryInfo {
 /**
  * Lists the file entries of a zip without decompressing anything and refuses unsafe archives:
  * entries with `..` segments or absolute paths (path traversal when someone later extracts to disk)
- * and archives declaring more than MAX_UNZIPPED_BYTES in total (zip bombs).
+ * and archives declaring more than MAX_UNZIPPED_BYTES in total or more than MAX_ZIP_ENTRIES entries
+ * (zip bombs).
  * Throws DomainError('FileUnreadable') with details { entry } naming the offending entry.
  */
 export function listZip(bytes: Uint8Array, maxBytes = MAX_UNZIPPED_BYTES): ZipEntryInfo[] {
   const entries: ZipEntryInfo[] = [];
   let total = 0;
+  let count = 0;
   unzipOrThrow(bytes, (name, size) => {
+    count += 1;
+    if (count > MAX_ZIP_ENTRIES) {
+      throw new DomainError('FileUnreadable', `the zip has more than ${MAX_ZIP_ENTRIES} entries`, {
+        entry: name,
+      });
+    }
     assertSafeName(name);
     total += size;
     if (total > maxBytes) {

@@ -6,7 +6,10 @@ import { initialSchema } from './0001-initial-schema.ts';
 import { indicatorFormula } from './0002-indicator-formula.ts';
 import { directorySchema } from './0003-directory.ts';
 import { accountsSchema } from './0004-accounts.ts';
+import { oidcIdentitiesSchema } from './0007-oidc-identities.ts';
+import { directoryEditorialSchema } from './0008-directory-editorial.ts';
 import { accessRulesSchema } from './0006-access-rules.ts';
+import { auditSchema } from './0005-audit.ts';
 
 /**
  * Every migration, by the name recorded in `kysely_migration`. Names are permanent: add new ones at
@@ -18,7 +21,10 @@ export function migrations(caps: Capabilities): Record<string, Migration> {
     '0002-indicator-formula': indicatorFormula(),
     '0003-directory': directorySchema(caps),
     '0004-accounts': accountsSchema(caps),
+    '0007-oidc-identities': oidcIdentitiesSchema(caps),
     '0006-access-rules': accessRulesSchema(caps),
+    '0005-audit': auditSchema(caps),
+    '0008-directory-editorial': directoryEditorialSchema(caps),
   };
 }
 

@@ -8,12 +8,16 @@ import type {
   NewOrganisation,
   NewUser,
   Organisation,
+  OrganisationChanges,
   SessionRecord,
   UserAccount,
+  UserChanges,
   UserCredentials,
 } from '../accounts.ts';
 import type { ApiTokenRow, OrganisationRow, SessionRow, UserRow } from '../accounts-schema.ts';
 import { stableJson } from '../json.ts';
+import type { IdentityKey, IdentitySignIn, IdentityTarget, UserIdentity } from '../identities.ts';
+import { IdentityLinks } from './identities.repository.ts';
 import type { Database } from '../schema.ts';
 
 /** Logins are unique whatever their case (and Unicode normalisation). */
@@ -132,6 +136,112 @@ export class AccountsRepository implements AccountStore {
       .execute();
   }
 
+  async updateOrganisation(id: string, changes: OrganisationChanges): Promise<Organisation> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new DomainError('OrganisationNotFound', `No organisation "${id}".`);
+      const parentId = changes.parentId === undefined ? row.parent_id : changes.parentId;
+      if (parentId) await checkParent(trx, id, parentId);
+      const updated: OrganisationRow = {
+        ...row,
+        name: changes.name ?? row.name,
+        kind: changes.kind ?? row.kind,
+        parent_id: parentId,
+      };
+      await trx.updateTable('organisations').set(updated).where('id', '=', id).execute();
+      return toOrganisation(updated);
+    });
+  }
+
+  async deleteOrganisation(id: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst();
+      if (!row) throw new DomainError('OrganisationNotFound', `No organisation "${id}".`);
+      const members = await trx
+        .selectFrom('users')
+        .select('login')
+        .where('organisation_id', '=', id)
+        .orderBy('login_key')
+        .execute();
+      if (members.length > 0)
+        throw new DomainError(
+          'Conflict',
+          `Organisation "${id}" still has ${members.length} user(s): ${members.map((m) => m.login).join(', ')}.`,
+          { users: members.map((m) => m.login) },
+        );
+      const children = await trx
+        .selectFrom('organisations')
+        .select('id')
+        .where('parent_id', '=', id)
+        .orderBy('id')
+        .execute();
+      if (children.length > 0)
+        throw new DomainError(
+          'Conflict',
+          `Organisation "${id}" still has organisations under it: ${children.map((c) => c.id).join(', ')}.`,
+          { organisations: children.map((c) => c.id) },
+        );
+      await trx.deleteFrom('organisations').where('id', '=', id).execute();
+    });
+  }
+
+  async updateUser(id: string, changes: UserChanges): Promise<UserAccount> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new DomainError('UserNotFound', `No user "${id}".`);
+      if (changes.organisationId) {
+        const org = await trx
+          .selectFrom('organisations')
+          .select('id')
+          .where('id', '=', changes.organisationId)
+          .executeTakeFirst();
+        if (!org) throw new DomainError('ValidationFailed', `No organisation "${changes.organisationId}".`);
+      }
+      const updated: UserRow = {
+        ...row,
+        display_name: changes.displayName?.trim() || row.display_name,
+        roles: changes.roles ? stableJson(changes.roles) : row.roles,
+        organisation_id: changes.organisationId === undefined ? row.organisation_id : changes.organisationId,
+        topics: changes.topics ? stableJson(changes.topics) : row.topics,
+        areas: changes.areas ? stableJson(changes.areas) : row.areas,
+        updated_at: this.now().toISOString(),
+      };
+      await trx.updateTable('users').set(updated).where('id', '=', id).execute();
+      return toUser(updated);
+    });
+  }
+
+  async setPassword(id: string, passwordHash: string): Promise<UserAccount> {
+    const result = await this.db
+      .updateTable('users')
+      .set({
+        password_hash: passwordHash,
+        failed_logins: 0,
+        locked_until: null,
+        updated_at: this.now().toISOString(),
+      })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new DomainError('UserNotFound', `No user "${id}".`);
+    return (await this.getUser(id))!;
+  }
+
+  async deleteUser(id: string): Promise<boolean> {
+    // Sessions and tokens go with the user (foreign keys cascade); deleted explicitly as well, so
+    // the outcome does not depend on SQLite's foreign_keys pragma.
+    return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      await trx.deleteFrom('api_tokens').where('user_id', '=', id).execute();
+      const result = await trx.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    });
+  }
+
+  async deleteSessionsOfUser(userId: string): Promise<number> {
+    const result = await this.db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async createSession(session: SessionRecord): Promise<void> {
     await this.db
       .insertInto('sessions')
@@ -221,6 +331,23 @@ export class AccountsRepository implements AccountStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  async findUserByIdentity(key: IdentityKey): Promise<UserAccount | null> {
+    const userId = await new IdentityLinks(this.db, this.now).userIdOf(key);
+    return userId ? this.getUser(userId) : null;
+  }
+
+  async linkIdentity(signIn: IdentitySignIn, target: IdentityTarget): Promise<UserAccount> {
+    return (await this.getUser(await new IdentityLinks(this.db, this.now).link(signIn, target)))!;
+  }
+
+  async touchIdentity(signIn: IdentitySignIn): Promise<UserAccount> {
+    return (await this.getUser(await new IdentityLinks(this.db, this.now).touch(signIn)))!;
+  }
+
+  async listIdentities(userId: string): Promise<UserIdentity[]> {
+    return new IdentityLinks(this.db, this.now).list(userId);
+  }
+
   async #organisationExists(id: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('organisations')
@@ -228,6 +355,31 @@ export class AccountsRepository implements AccountStore {
       .where('id', '=', id)
       .executeTakeFirst();
     return row !== undefined;
+  }
+}
+
+/** A parent must exist and must not be the organisation itself or below it (no cycles). */
+async function checkParent(db: Kysely<Database>, id: string, parentId: string): Promise<void> {
+  let current: string | null = parentId;
+  const seen = new Set<string>();
+  while (current !== null && !seen.has(current)) {
+    if (current === id)
+      throw new DomainError(
+        'ValidationFailed',
+        `Organisation "${parentId}" cannot be the parent of "${id}": it is "${id}" or lies below it.`,
+      );
+    seen.add(current);
+    const row: { parent_id: string | null } | undefined = await db
+      .selectFrom('organisations')
+      .select('parent_id')
+      .where('id', '=', current)
+      .executeTakeFirst();
+    if (!row) {
+      if (current === parentId)
+        throw new DomainError('ValidationFailed', `No organisation "${parentId}" (parent).`);
+      break;
+    }
+    current = row.parent_id;
   }
 }
 

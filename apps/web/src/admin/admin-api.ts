@@ -1,0 +1,109 @@
+import { RequestFailed, type Session } from '../lib/session.ts';
+
+/** The administration API as the page uses it (see docs/api.md, "Administration"). */
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  createdAt: string;
+}
+
+export interface AdminUser {
+  id: string;
+  login: string;
+  displayName: string;
+  organisationId: string | null;
+  roles: string[];
+  topics: string[];
+  areas: { levelId: string; key: string }[];
+  failedLogins: number;
+  lockedUntil: string | null;
+}
+
+export interface DisclosureRule {
+  minCount: number | null;
+  publishZeros: boolean;
+  minPopulation: { indicatorId: string; threshold: number } | null;
+  poolPeriods: number | null;
+}
+
+export interface IndicatorAccess {
+  id: string;
+  name: string;
+  topic: string;
+  catalogueConfidentiality: string;
+  dataClasses: { levelId: string | null; confidentiality: string }[];
+  disclosureRule: DisclosureRule | null;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actorLogin: string | null;
+  via: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  summary: string;
+  before: unknown;
+  after: unknown;
+}
+
+export const ORGANISATION_KINDS = ['kreis', 'gemeinde', 'department', 'provider', 'other'] as const;
+export const ROLES = [
+  'admin',
+  'statistikstelle',
+  'planner',
+  'department_planner',
+  'gemeinde_user',
+  'reader',
+  'provider_editor',
+] as const;
+export const CLASSES = ['public', 'internal', 'confidential'] as const;
+
+export function adminApi(session: Session) {
+  const r = session.request;
+  return {
+    organisations: () => r<Organisation[]>('GET', '/admin/organisations'),
+    createOrganisation: (body: object) => r<Organisation>('POST', '/admin/organisations', body),
+    updateOrganisation: (id: string, body: object) =>
+      r<Organisation>('POST', `/admin/organisations/${encodeURIComponent(id)}`, body),
+    deleteOrganisation: (id: string) => r('DELETE', `/admin/organisations/${encodeURIComponent(id)}`),
+    users: () => r<AdminUser[]>('GET', '/admin/users'),
+    createUser: (body: object) => r<AdminUser>('POST', '/admin/users', body),
+    updateUser: (id: string, body: object) =>
+      r<AdminUser>('POST', `/admin/users/${encodeURIComponent(id)}`, body),
+    setPassword: (id: string, password: string) =>
+      r<AdminUser>('POST', `/admin/users/${encodeURIComponent(id)}/password`, { password }),
+    unlock: (id: string) => r<AdminUser>('POST', `/admin/users/${encodeURIComponent(id)}/unlock`, {}),
+    deleteUser: (id: string) => r('DELETE', `/admin/users/${encodeURIComponent(id)}`),
+    indicators: () => r<IndicatorAccess[]>('GET', '/admin/indicators'),
+    setClass: (id: string, confidentiality: string | null) =>
+      r('POST', `/admin/indicators/${encodeURIComponent(id)}/confidentiality`, { confidentiality }),
+    setRule: (id: string, rule: unknown) =>
+      r('POST', `/admin/indicators/${encodeURIComponent(id)}/disclosure-rule`, { rule }),
+    audit: (query: URLSearchParams) => r<{ total: number; events: AuditEvent[] }>('GET', `/audit?${query}`),
+  };
+}
+
+export type AdminApi = ReturnType<typeof adminApi>;
+
+/**
+ * The server's complaints per field: zod issues (`details: [{ path, message }]`) and disclosure rule
+ * problems (`details.fields`, those of the whole rule under `rule`); the whole message is under `''`.
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof RequestFailed))
+    return { '': error instanceof Error ? error.message : String(error) };
+  const out: Record<string, string> = {};
+  const details = error.details as
+    { path?: string; message?: string }[] | { fields?: Record<string, string[]> } | null;
+  if (Array.isArray(details)) {
+    for (const d of details) if (d.path !== undefined) out[d.path.replace(/^rule\./, '')] = d.message ?? '';
+  } else if (details?.fields) {
+    for (const [field, problems] of Object.entries(details.fields)) out[field] = problems.join('; ');
+  }
+  out[''] = error.message;
+  return out;
+}

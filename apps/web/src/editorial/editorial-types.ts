@@ -1,0 +1,76 @@
+/** The editorial API's answers, as the page reads them (see apps/server/src/routes/directory-editorial.*). */
+export const FIELDS = [
+  'name',
+  'phone',
+  'email',
+  'contactPerson',
+  'website',
+  'openingHours',
+  'costs',
+  'capacity',
+  'freePlaces',
+  'freePlacesDate',
+  'languages',
+  'validFrom',
+  'validTo',
+  'description',
+] as const;
+export type Field = (typeof FIELDS)[number];
+export type Fields = Record<Field, string | number | string[] | null>;
+
+export interface EditorialEntry {
+  id: string;
+  name: string;
+  provider: { id: string; name: string } | null;
+  facility: { id: string; name: string; city: string | null } | null;
+  lastVerified: string | null;
+  verificationDue: boolean;
+  pendingChanges: number;
+  fields: Fields;
+}
+
+export interface EntriesResponse {
+  total: number;
+  dueTotal: number;
+  reviewer: boolean;
+  verifyMonths: number;
+  items: EditorialEntry[];
+}
+
+export interface FieldChange {
+  field: Field;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Change {
+  id: string;
+  serviceId: string | null;
+  serviceName: string | null;
+  kind: 'edit' | 'new' | 'withdraw' | 'verify' | 'report';
+  message: string | null;
+  status: 'pending' | 'published' | 'rejected';
+  submittedByName: string | null;
+  reporter: { name: string | null; email: string | null } | null;
+  submittedAt: string;
+  reviewNote: string | null;
+  diff: FieldChange[];
+  conflicts: FieldChange[];
+}
+
+export interface HistoryItem {
+  at: string;
+  kind: string;
+  byName: string | null;
+  proposedByName: string | null;
+  file: string | null;
+  changes: FieldChange[];
+  note: string | null;
+}
+
+/** A value as the page shows it: lists joined, nothing as a dash. */
+export function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '–';
+  if (Array.isArray(value)) return value.join(', ') || '–';
+  return String(value);
+}
