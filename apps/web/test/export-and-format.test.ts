@@ -3,7 +3,7 @@ import type { Indicator } from '../src/api/types.ts';
 import { translate, type MessageKey } from '../src/i18n/i18n.ts';
 import type { AreaRow } from '../src/lib/area-rows.ts';
 import { csvCell, csvNumber } from '../src/lib/csv.ts';
-import { formatNumber, formatPeriod, parseUserNumber } from '../src/lib/format.ts';
+import { formatNumber, formatPeriod, formatPublishedPeriod, parseUserNumber } from '../src/lib/format.ts';
 import { exportFileName, tableCsv } from '../src/lib/table-export.ts';
 
 const row = (key: string, value: number | null, extra: Partial<AreaRow> = {}): AreaRow => ({
@@ -25,6 +25,9 @@ describe('German number and period formats', () => {
     expect(formatPeriod('2018-12-31', 'de')).toBe('31.12.2018');
     expect(formatPeriod('2018-03', 'de')).toBe('03.2018');
     expect(formatPeriod('2018', 'en')).toBe('2018');
+    // Multi-period totals show their span, never a single year.
+    expect(formatPublishedPeriod('2024', '2022', 'de')).toBe('2022–2024');
+    expect(formatPublishedPeriod('2024-12-31', undefined, 'de')).toBe('31.12.2024');
   });
 
   it('reads numbers typed either way', () => {

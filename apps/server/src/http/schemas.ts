@@ -72,6 +72,13 @@ export const valueSchema = z
       .literal(true)
       .optional()
       .describe('Present on values computed from the formula of a derived indicator.'),
+    pooledFrom: z
+      .string()
+      .optional()
+      .describe(
+        'Present on multi-period totals (disclosure rule `poolPeriods`): the first period of the block; `period` is its last.',
+      ),
+    pooledPeriods: z.number().optional().describe('How many periods a multi-period total spans.'),
   })
   .meta({ id: 'Value' });
 

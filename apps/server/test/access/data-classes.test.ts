@@ -184,3 +184,34 @@ describe('disclosure control on outputs', () => {
     expect(g1).toMatchObject({ value: null, missingReason: 'suppressed' });
   });
 });
+
+describe('pooled periods', () => {
+  it('publishes an indicator with poolPeriods only as totals of consecutive periods, single years to the Statistikstelle', async () => {
+    const rule = { minCount: 3, publishZeros: true, minPopulation: null, poolPeriods: 2 };
+    await fx.store.access.setDisclosureRule('hze_faelle', rule);
+    try {
+      const periods = await get('public', '/indicators/hze_faelle/periods?level=ortsteil');
+      expect(periods.json()).toEqual({ periods: ['2024'] });
+      const pooled = await values('public', 'hze_faelle', 'ortsteil', '2024');
+      // 2023 + 2024: Ortsteil 1a holds 4 + 1 = 5 cases, no longer a small count.
+      expect(pooled.get('O1a')).toMatchObject({
+        value: 5,
+        status: 'final',
+        pooledFrom: '2023',
+        pooledPeriods: 2,
+      });
+      expect(pooled.get('O3b')).toMatchObject({ value: 16 });
+      expect((await values('public', 'hze_faelle', 'ortsteil', '2023')).size).toBe(0);
+      const series = (await get('public', '/indicators/hze_faelle/series?level=ortsteil&area=O1a')).json<{
+        values: Value[];
+      }>();
+      expect(series.values.map((v) => v.value)).toEqual([5]);
+      // A rate of three years' cases over one year's population would be wrong: not published.
+      expect(await catalogue('public')).not.toContain('hze_quote');
+      expect((await values('statistikstelle', 'hze_faelle', 'ortsteil', '2024')).get('O1a')?.value).toBe(1);
+    } finally {
+      await fx.store.access.setDisclosureRule('hze_faelle', { ...rule, poolPeriods: null });
+    }
+    expect(await catalogue('public')).toContain('hze_quote');
+  });
+});

@@ -47,6 +47,8 @@ export interface Value {
   status: ObservationStatus;
   missingReason: MissingReason | null;
   batchId: number | null;
+  /** Multi-period totals (disclosure rule `poolPeriods`): the first period of the block. */
+  pooledFrom?: string;
 }
 
 export interface ValuesResponse {

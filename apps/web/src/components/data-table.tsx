@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { localName } from '../i18n/i18n.ts';
-import { formatNumber, formatPeriod } from '../lib/format.ts';
+import { formatNumber, formatPublishedPeriod } from '../lib/format.ts';
 import { filterRows, sortRows } from '../lib/table-rows.ts';
 import { atlasModel } from '../state/atlas-model.ts';
-import { currentIndicator, currentLevel, effectivePeriod } from '../state/data.ts';
+import { currentIndicator, currentLevel, effectivePeriod, pooledFrom } from '../state/data.ts';
 import { lang, selectedKeys, t, updateView, viewState } from '../state/store.ts';
 import { TableExportButtons } from '../exports/table-export-buttons.tsx';
 import { CsvExportButton } from './csv-export-button.tsx';
@@ -51,7 +51,7 @@ export function DataTable() {
     ? t('table.caption', {
         indicator: localName(l, indicator),
         level: levelName,
-        period: period ? formatPeriod(period, l) : '',
+        period: period ? formatPublishedPeriod(period, pooledFrom.value, l) : '',
       })
     : t('table.captionEmpty', { level: levelName });
   const from = rows.length === 0 ? 0 : current * PAGE_SIZE + 1;

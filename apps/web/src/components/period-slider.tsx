@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatPeriod, periodYear } from '../lib/format.ts';
-import { effectivePeriod, periods, values, valuesKey } from '../state/data.ts';
+import { formatPublishedPeriod, periodYear } from '../lib/format.ts';
+import { effectivePeriod, periods, pooledFrom, values, valuesKey } from '../state/data.ts';
 import { indicatorId, lang, levelId, t, updateView } from '../state/store.ts';
 
 const STEP_MS = 1400;
@@ -35,7 +35,7 @@ export function PeriodSlider() {
       </div>
     );
   }
-  const text = formatPeriod(current!, l);
+  const text = formatPublishedPeriod(current!, pooledFrom.value, l);
   return (
     <div class="period-slider">
       <div class="field">

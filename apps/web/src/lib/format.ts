@@ -31,6 +31,16 @@ export function formatPeriod(period: string, lang: Lang): string {
   return period;
 }
 
+/**
+ * A published period: a single one, or a multi-period total (disclosure rule `poolPeriods`) shown as
+ * its span, e.g. 2022–2024, so nobody reads three years' cases as one year's.
+ */
+export function formatPublishedPeriod(period: string, pooledFrom: string | undefined, lang: Lang): string {
+  return pooledFrom
+    ? `${formatPeriod(pooledFrom, lang)}–${formatPeriod(period, lang)}`
+    : formatPeriod(period, lang);
+}
+
 /** The year alone, for compact slider ticks. */
 export function periodYear(period: string): string {
   return period.slice(0, 4);

@@ -116,3 +116,8 @@ export const childCounts = keyedResource<Map<string, Map<string, number>>>(
   },
   4,
 );
+
+/** The first period of the shown values' block when they are multi-period totals, else undefined. */
+export const pooledFrom = computed(
+  () => values.state.value.data?.values.find((v) => v.pooledFrom)?.pooledFrom,
+);

@@ -5,6 +5,7 @@ import {
   parseFormula,
   withinScopes,
   type AreaScope,
+  type DisclosureRule,
   type IndicatorAccess,
   type IndicatorDefinition,
   type Principal,
@@ -12,7 +13,7 @@ import {
 } from '@lagebild/core';
 import type { Store, ValueQuery } from '@lagebild/store';
 import type { AccessRules } from './access-rules.ts';
-import type { DisclosedValues } from './disclosed-values.ts';
+import type { DisclosedValues, PublishedObservation } from './disclosed-values.ts';
 
 export interface ProtectedStoreOptions {
   principal: Principal;
@@ -55,8 +56,17 @@ export function protectedStore(store: Store, options: ProtectedStoreOptions): St
     for (const ref of parseFormula(indicator.formula).references) {
       const input = await store.getIndicator(ref);
       if (!input || !(await decide(input, seen))) return false;
+      // Multi-period totals do not mix with single periods in a formula (cases of three years over
+      // the population of one): a derived indicator over a pooled input is not published.
+      if (pooledRule(input)) return false;
     }
     return true;
+  }
+
+  /** The rule of an indicator published as multi-period totals to this principal, or null. */
+  function pooledRule(indicator: IndicatorDefinition): DisclosureRule | null {
+    const rule = rules.rules.get(indicator.id);
+    return controlled && rule?.poolPeriods && indicator.formula === null ? rule : null;
   }
 
   async function readable(id: string): Promise<IndicatorDefinition | null> {
@@ -119,16 +129,37 @@ export function protectedStore(store: Store, options: ProtectedStoreOptions): St
     return values.map((o) => periods.get(o.period)?.get(o.levelId)?.get(o.areaKey) ?? o);
   }
 
+  /** The published blocks of a pooled indicator on one level, as the query selects them. */
+  async function pooledValues(
+    indicator: IndicatorDefinition,
+    rule: DisclosureRule,
+    levelId: string,
+    select: { period?: string; areaKeys?: readonly string[] },
+  ): Promise<PublishedObservation[]> {
+    const blocks = await options.disclosed.pooled(indicator, rule, await options.version());
+    const periods = select.period === undefined ? blocks.periods : [select.period];
+    const keys = select.areaKeys ? new Set(select.areaKeys) : null;
+    return periods.flatMap((period) =>
+      [...(blocks.byPeriod.get(period)?.get(levelId)?.values() ?? [])].filter(
+        (o) => keys === null || keys.has(o.areaKey),
+      ),
+    );
+  }
+
   async function visibleValues(
     indicatorId: string,
     levelId: string,
+    select: { period?: string; areaKeys?: readonly string[] },
     read: () => Promise<StoredObservation[]>,
   ): Promise<StoredObservation[]> {
     const indicator = await readable(indicatorId);
     if (!indicator) return [];
     const access = accessOn(indicator, levelId);
     if (access.kind === 'none') return [];
-    const values = await published(indicator, await read());
+    const pooled = pooledRule(indicator);
+    const values = pooled
+      ? await pooledValues(indicator, pooled, levelId, select)
+      : await published(indicator, await read());
     return access.kind === 'own-areas' ? ownAreasOnly(values) : values;
   }
 
@@ -148,12 +179,17 @@ export function protectedStore(store: Store, options: ProtectedStoreOptions): St
     async listPeriods(indicatorId: string, levelId: string) {
       const indicator = await readable(indicatorId);
       if (!indicator || accessOn(indicator, levelId).kind === 'none') return [];
-      return store.listPeriods(indicatorId, levelId);
+      const pooled = pooledRule(indicator);
+      if (!pooled) return store.listPeriods(indicatorId, levelId);
+      const blocks = await options.disclosed.pooled(indicator, pooled, await options.version());
+      return blocks.periods.filter((p) => (blocks.byPeriod.get(p)?.get(levelId)?.size ?? 0) > 0);
     },
     getValues: (query: ValueQuery) =>
-      visibleValues(query.indicatorId, query.levelId, () => store.getValues(query)),
+      visibleValues(query.indicatorId, query.levelId, query, () => store.getValues(query)),
     getSeries: (indicatorId: string, levelId: string, areaKey: string) =>
-      visibleValues(indicatorId, levelId, () => store.getSeries(indicatorId, levelId, areaKey)),
+      visibleValues(indicatorId, levelId, { areaKeys: [areaKey] }, () =>
+        store.getSeries(indicatorId, levelId, areaKey),
+      ),
     async countObservations(indicatorId: string) {
       const indicator = await readable(indicatorId);
       if (!indicator) return [];
