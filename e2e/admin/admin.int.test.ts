@@ -12,8 +12,10 @@ const PASSWORD = 'Verwaltung-Kreis-2026!';
  * The administration page (/verwaltung) in real Chromium on the demo: the first administrator (made
  * through the store, as `lagebild user create` does) signs in by keyboard, creates an organisation and
  * a Gemeinde user, makes an indicator internal, gets a field error for a bad disclosure rule and then
- * stores a good one, and finds every change with before and after in the audit trail. A wrong
- * password is worded for people; axe finds no WCAG 2.1 A/AA issue in any state.
+ * stores a good one, and finds every change with before and after in the audit trail; links a Träger
+ * to a provider organisation whose new editor then sees exactly its entries, and sets data classes
+ * per level that anonymous readers meet. A wrong password is worded for people; axe finds no
+ * WCAG 2.1 A/AA issue in any state.
  */
 describe.skipIf(!hasChromium)('administration in the browser', () => {
   let atlas: Atlas;
@@ -30,6 +32,7 @@ describe.skipIf(!hasChromium)('administration in the browser', () => {
       roles: ['admin'],
     });
     await atlas.store.accounts.createUser({ login: 'planerin', passwordHash, roles: ['planner'] });
+    await atlas.store.accounts.createOrganisation({ id: 'jugendamt', name: 'Jugendamt', kind: 'department' });
     const indicators = await atlas.store.listIndicators();
     indicator = indicators.find((i) => i.confidentiality === 'public' && !i.formula)!;
   }, 300_000);
@@ -213,6 +216,149 @@ describe.skipIf(!hasChromium)('administration in the browser', () => {
     expect(await confidentiality.locator('td').allTextContents()).toEqual(['–', 'internal']);
     await noViolations(page, 'audit with before and after');
     await shot(page, 'admin-audit');
+    expect(errors).toEqual([]);
+  });
+
+  it('links a Träger to a provider organisation, whose new editor then edits exactly its entries', async () => {
+    const entries = await atlas.store.listDirectoryEntries();
+    const counts = new Map<string, { name: string; ids: string[] }>();
+    for (const e of entries)
+      if (e.provider)
+        counts.set(e.provider.id, {
+          name: e.provider.name,
+          ids: [...(counts.get(e.provider.id)?.ids ?? []), e.service.id],
+        });
+    const [providerId, traeger] = [...counts].find(([, c]) => c.ids.length >= 2)!;
+
+    const { page, errors } = await open();
+    await signIn(page, 'verwaltung', PASSWORD);
+    await page.getByRole('heading', { level: 2, name: 'Organisationen' }).waitFor();
+    await page.locator('#org-id').fill('traeger-sued');
+    await page.locator('#org-name').fill('Träger Süd');
+    await page.locator('#org-kind').selectOption('provider');
+    await page.locator('form[aria-labelledby="org-create-heading"] button[type="submit"]').click();
+    await page.getByRole('rowheader', { name: 'Träger Süd' }).waitFor();
+
+    await tabTo(page, 'button[aria-label="Träger: Träger Süd"]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 3, name: 'Träger von Träger Süd' }).waitFor();
+    await page.getByText('Noch kein Träger verknüpft.').waitFor();
+    await tabTo(page, '#prov-search');
+    await page.keyboard.type(traeger.name);
+    await page.keyboard.press('Enter');
+    const found = page.locator(`#prov-panel tr[data-provider="${providerId}"]`);
+    await found.waitFor();
+    await noViolations(page, 'Träger panel with search results');
+    await tabTo(page, `#prov-panel tr[data-provider="${providerId}"] button`);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Träger ${traeger.name} mit Träger Süd verknüpft.` })
+      .waitFor();
+    const linkedRow = page
+      .locator('table[aria-labelledby="prov-linked-heading"] tbody tr')
+      .filter({ hasText: providerId });
+    expect(await linkedRow.locator('td').allTextContents()).toEqual([
+      String(traeger.ids.length),
+      'Träger Süd',
+      'Verknüpfung lösen',
+    ]);
+    await noViolations(page, 'Träger panel with a linked Träger');
+    await shot(page, 'admin-provider-links');
+
+    await section(page, 'users', 'Benutzer');
+    await page.locator('#user-login').fill('redaktion-sued');
+    await page.locator('#user-password').fill(PASSWORD);
+    await page.getByRole('checkbox', { name: 'Träger (Wegweiser)' }).check();
+    await page.locator('#user-organisation').selectOption('traeger-sued');
+    await page.locator('form[aria-labelledby="user-create-heading"] button[type="submit"]').click();
+    await page.getByRole('status').filter({ hasText: 'Benutzer redaktion-sued angelegt.' }).waitFor();
+    expect(errors).toEqual([]);
+
+    // The editor, through the API as the editorial page uses it: exactly the linked Träger's entries.
+    const login = await fetch(`${atlas.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'redaktion-sued', password: PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const listed = await fetch(`${atlas.baseUrl}/api/v1/directory/editorial/entries?limit=500`, {
+      headers: { cookie },
+    });
+    const body = (await listed.json()) as { total: number; items: { id: string }[] };
+    expect(body.items.map((i) => i.id).sort()).toEqual([...traeger.ids].sort());
+  });
+
+  it('sets data classes per level that anonymous readers meet on each level', async () => {
+    const candidates = (await atlas.store.listIndicators()).filter(
+      (i) => i.confidentiality === 'public' && !i.formula && i.id !== indicator.id,
+    );
+    let chosen: { id: string; name: string; levels: string[] } | undefined;
+    for (const i of candidates) {
+      const levels = (await atlas.store.countObservations(i.id)).filter((c) => c.values > 0);
+      if (levels.length >= 2) {
+        chosen = { id: i.id, name: i.name, levels: levels.map((l) => l.levelId) };
+        break;
+      }
+    }
+    const [open1, closed] = chosen!.levels as [string, string];
+    // How many values an anonymous reader gets; a level closed to them has none (period null).
+    const anonymous = async (level: string) => {
+      const response = await fetch(`${atlas.baseUrl}/api/v1/indicators/${chosen!.id}/values?level=${level}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { values: unknown[] }).values.length;
+    };
+    const [openCount, closedCount] = [await anonymous(open1), await anonymous(closed)];
+    expect(openCount).toBeGreaterThan(0);
+    expect(closedCount).toBeGreaterThan(0);
+
+    const { page, errors } = await open();
+    await signIn(page, 'verwaltung', PASSWORD);
+    await section(page, 'indicators', 'Datenklassen und Geheimhaltung');
+    const toggle = page.locator(`button[aria-label="Klassen je Ebene: ${chosen!.name}"]`);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 3, name: `Datenklassen je Ebene: ${chosen!.name}` }).waitFor();
+    await page.getByText('Eine Klasse für eine Ebene gilt nur auf dieser Ebene').waitFor();
+    await noViolations(page, 'classes per level, none set');
+
+    // From the panel's heading (where opening it put the focus), as a keyboard user goes back up.
+    const heading = page.locator('#level-class-heading');
+    async function setClass(level: string, cls: string, organisation = '') {
+      await heading.focus();
+      await tabTo(page, '#level-class-level');
+      await page.locator('#level-class-level').selectOption(level);
+      await page.locator('#level-class-class').selectOption(cls);
+      await page.locator('#level-class-organisation').selectOption(organisation);
+      await tabTo(page, 'form[aria-labelledby="level-class-add"] button[type="submit"]');
+      await page.keyboard.press('Enter');
+      await page
+        .locator(`section[aria-labelledby="level-class-heading"] tr[data-level="${level}"]`)
+        .waitFor();
+    }
+    await setClass(closed, 'internal', 'jugendamt');
+    await setClass(open1, 'public');
+    const closedRow = page.locator(`tr[data-level="${closed}"]`);
+    expect(await closedRow.locator('td').allTextContents()).toEqual(['intern', 'Jugendamt', 'Entfernen']);
+    await noViolations(page, 'classes per level, two set');
+    await shot(page, 'admin-level-classes');
+    expect(await atlas.store.access.listDataClasses()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ indicatorId: chosen!.id, levelId: closed, organisationId: 'jugendamt' }),
+        expect.objectContaining({ indicatorId: chosen!.id, levelId: open1, confidentiality: 'public' }),
+      ]),
+    );
+    expect([await anonymous(open1), await anonymous(closed)]).toEqual([openCount, 0]);
+
+    await heading.focus();
+    await tabTo(page, `tr[data-level="${closed}"] button`);
+    await page.keyboard.press('Enter');
+    await closedRow.waitFor({ state: 'detached' });
+    expect(await anonymous(closed)).toBe(closedCount);
     expect(errors).toEqual([]);
   });
 });

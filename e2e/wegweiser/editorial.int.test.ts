@@ -134,6 +134,104 @@ describe.skipIf(!hasChromium)('Wegweiser editorial office in the browser', () =>
     expect([editor.errors, reviewer.errors, portal.errors]).toEqual([[], [], []]);
   });
 
+  it('an editor proposes a new Kita, a reviewer publishes it, the portal finds it by name', async () => {
+    const name = 'Kita Regenbogenfisch am Teich';
+    const editor = await open('/redaktion');
+    await signIn(editor.page, 'redaktion@traeger.example');
+    await editor.page.locator('#ed-new').click();
+    await editor.page.locator('#ed-n-categoryId option').nth(1).waitFor({ state: 'attached' });
+    expect(await editor.page.locator('#ed-new-heading').textContent()).toBe('Neues Angebot');
+    expect(await axe(editor.page)).toEqual([]);
+
+    // Without a category and coordinates (no geocoder here), the server names both fields.
+    await editor.page.locator('#ed-n-name').fill(name);
+    await editor.page.locator('#ed-n-street').fill('Teichweg');
+    await editor.page.locator('#ed-n-houseNumber').fill('7');
+    await editor.page.locator('#ed-n-postcode').fill('10115');
+    await editor.page.locator('#ed-n-city').fill('Berlin');
+    await editor.page.locator('#ed-n-submit').click();
+    await expect
+      .poll(() => editor.page.locator('#ed-n-lat-error').textContent())
+      .toContain('Koordinaten fehlen');
+    expect(await editor.page.locator('#ed-n-categoryId-error').textContent()).toContain('Kategorie');
+    expect(await editor.page.locator('#ed-n-lat').getAttribute('aria-invalid')).toBe('true');
+    expect(await axe(editor.page)).toEqual([]);
+
+    await editor.page.locator('#ed-n-categoryId').selectOption(entry.service.categoryId);
+    await editor.page.locator('#ed-n-capacity').fill('45');
+    await editor.page.locator('#ed-n-phone').fill('030 2468 1357');
+    await editor.page.locator('#ed-n-lat').fill('52,5301');
+    await editor.page.locator('#ed-n-lon').fill('13.3902');
+    await editor.page.locator('#ed-n-submit').click();
+    await expect.poll(() => editor.page.locator('.ed-notice').textContent()).toContain('gespeichert');
+    expect(
+      (await atlas.api<{ total: number }>(`/api/v1/directory/services?q=${encodeURIComponent(name)}`)).total,
+    ).toBe(0);
+
+    const reviewer = await open('/redaktion');
+    await signIn(reviewer.page, 'planerin');
+    await reviewer.page.locator('#ed-tab-queue').click();
+    const change = reviewer.page.locator('.ed-change').filter({ hasText: name });
+    await change.waitFor();
+    expect(await change.locator('tr[data-field="capacity"] td').nth(1).textContent()).toBe('45');
+    expect(await change.locator('[data-field="newWhere"] dd').textContent()).toBe('Teichweg 7, 10115 Berlin');
+    expect(await change.locator('[data-field="coordinates"] dd').textContent()).toBe('52.5301, 13.3902');
+    expect(await change.locator('[data-field="p_providerId"] dd').textContent()).toBe(entry.provider!.name);
+    expect(await axe(reviewer.page)).toEqual([]);
+    await change.locator('.ed-publish').click();
+    await expect
+      .poll(() => reviewer.page.locator('#ed-queue-heading + [role=status]').textContent())
+      .toBe('Veröffentlicht.');
+
+    const portal = await open(`/wegweiser?q=${encodeURIComponent(name)}`);
+    const card = portal.page.locator('.ww-card').filter({ hasText: name });
+    await card.first().waitFor();
+    expect([editor.errors, reviewer.errors, portal.errors]).toEqual([[], [], []]);
+  });
+
+  it('a reviewer turns a report of a missing service into a new entry; publishing deals with it', async () => {
+    const message = 'Die Kita Seestern in der Uferstraße 2 fehlt.';
+    await atlas.store.directoryEditorial.proposeChange({
+      kind: 'report',
+      serviceId: null,
+      message,
+      submittedBy: null,
+    });
+    const reviewer = await open('/redaktion');
+    await signIn(reviewer.page, 'planerin');
+    await reviewer.page.locator('#ed-tab-queue').click();
+    const report = reviewer.page.locator('.ed-change').filter({ hasText: message });
+    await report.locator('.ed-adopt').click();
+    await reviewer.page.locator('#ed-new-heading').waitFor();
+    expect(await reviewer.page.locator('#ed-n-message').inputValue()).toBe(message);
+    await reviewer.page.locator('#ed-n-providerId').selectOption(entry.provider!.id);
+    await reviewer.page.locator('#ed-n-categoryId').selectOption(entry.service.categoryId);
+    await reviewer.page.locator('#ed-n-name').fill('Kita Seestern');
+    await reviewer.page.locator('#ed-n-street').fill('Uferstraße');
+    await reviewer.page.locator('#ed-n-houseNumber').fill('2');
+    await reviewer.page.locator('#ed-n-city').fill('Berlin');
+    await reviewer.page.locator('#ed-n-lat').fill('52.51');
+    await reviewer.page.locator('#ed-n-lon').fill('13.41');
+    expect(await axe(reviewer.page)).toEqual([]);
+    await reviewer.page.locator('#ed-n-submit').click();
+    await expect.poll(() => reviewer.page.locator('.ed-notice').textContent()).toContain('gespeichert');
+    await reviewer.page.locator('#ed-n-close').click();
+    const proposal = reviewer.page
+      .locator('.ed-change')
+      .filter({ hasText: 'Kita Seestern' })
+      .filter({ hasText: 'Neues Angebot' });
+    await proposal.locator('.ed-publish').click();
+    await expect
+      .poll(() => reviewer.page.locator('#ed-queue-heading + [role=status]').textContent())
+      .toBe('Veröffentlicht.');
+    const pending = await atlas.store.directoryEditorial.listChanges({
+      status: 'pending',
+      kinds: ['report'],
+    });
+    expect(pending.map((c) => c.message)).not.toContain(message);
+    expect(reviewer.errors).toEqual([]);
+  });
+
   it('a citizen reports a missing service by keyboard; it waits in the queue', async () => {
     const { page, errors } = await open('/wegweiser');
     await page.locator('.ww-tile').first().waitFor();

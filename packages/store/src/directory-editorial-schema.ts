@@ -19,7 +19,10 @@ export interface DirectoryChangesTable {
   kind: string;
   /** JSON object of proposed editable fields. */
   fields: string;
-  /** JSON { categoryId, providerId, facilityId } of a proposed new service. */
+  /**
+   * JSON { categoryId, providerId, facilityId, facility } of a proposed new service, and `reportId`:
+   * the citizen's report an edit or a new service answers.
+   */
   placement: string | null;
   message: string | null;
   /** JSON editable fields of the entry when the change was proposed. */

@@ -22,6 +22,8 @@ export interface NewDirectoryChange {
   message?: string | null;
   submittedBy: string | null;
   reporter?: ReporterContact | null;
+  /** A pending citizen's report this change answers (edit, new); publishing marks it dealt with. */
+  reportId?: string | null;
 }
 
 export interface DirectoryChangeQuery {

@@ -4,6 +4,7 @@ import { DomainError, isRole, ROLES, type Role } from '@lagebild/core';
 import { hashPassword, passwordProblem } from '@lagebild/server/auth/password';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@lagebild/store';
 import { commandSettings, withStore } from './common.ts';
+import { registerProviderLinkCommands } from './provider-link.command.ts';
 
 interface CreateOptions {
   login: string;
@@ -16,7 +17,10 @@ interface CreateOptions {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** `lagebild user create|list` and `lagebild organisation create|list`: local accounts, no server needed. */
+/**
+ * `lagebild user create|list` and `lagebild organisation create|list|link-provider|unlink-provider`:
+ * local accounts, no server needed.
+ */
 export function registerUserCommands(program: Command): void {
   const user = program
     .command('user')
@@ -125,6 +129,7 @@ export function registerUserCommands(program: Command): void {
           );
       });
     });
+  registerProviderLinkCommands(organisation);
 }
 
 function checkRoles(values: string[]): Role[] {

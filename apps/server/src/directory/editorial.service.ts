@@ -11,6 +11,7 @@ import {
   type Principal,
 } from '@lagebild/core';
 import type { Store } from '@lagebild/store';
+import { newEntryChange, type NewEntryContext, type NewEntryRequest } from './new-entry.ts';
 
 export interface EditorialEntry {
   id: string;
@@ -27,6 +28,8 @@ export interface EditorialEntry {
 
 export interface EditorialChangeView extends DirectoryChange {
   serviceName: string | null;
+  /** The Träger of a proposed new service. */
+  providerName: string | null;
   submittedByName: string | null;
   reviewedByName: string | null;
   /** What the change would alter, against the entry as it was proposed. */
@@ -96,17 +99,47 @@ export class EditorialService {
       kind: 'edit' | 'withdraw' | 'verify';
       fields?: Partial<EditableServiceFields>;
       message?: string | null;
+      reportId?: string | null;
     },
   ): Promise<EditorialChangeView> {
     await this.#editable(principal, serviceId);
+    this.#mayAnswerReports(principal, change.reportId);
     const created = await this.store.directoryEditorial.proposeChange({
       kind: change.kind,
       serviceId,
       fields: change.fields,
       message: change.message ?? null,
       submittedBy: principal.userId,
+      reportId: change.reportId ?? null,
     });
     return (await this.views([created]))[0]!;
+  }
+
+  /** Proposes a new service (with a new facility) for one of the caller's Träger; see new-entry.ts. */
+  async proposeNew(
+    principal: Principal,
+    request: NewEntryRequest,
+    env: Pick<NewEntryContext, 'categories' | 'geocode'>,
+  ): Promise<EditorialChangeView> {
+    this.#mayAnswerReports(principal, request.reportId);
+    const change = await newEntryChange(request, {
+      ...env,
+      allowed: await this.editableProviders(principal),
+      known: await this.#providerNames(),
+      submittedBy: principal.userId!,
+    });
+    const created = await this.store.directoryEditorial.proposeChange(change);
+    return (await this.views([created]))[0]!;
+  }
+
+  /** The Träger the caller may propose new entries for, by name. */
+  async providers(principal: Principal): Promise<{ id: string; name: string }[]> {
+    const allowed = await this.editableProviders(principal);
+    const names = await this.#providerNames();
+    const ids = allowed === null ? [...names.keys()] : [...allowed];
+    return ids
+      .map((id) => ({ id, name: names.get(id) ?? id }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'de'));
   }
 
   /** Reviewers: every change (by status); editors: their own. */
@@ -152,6 +185,7 @@ export class EditorialService {
 
   async views(changes: DirectoryChange[]): Promise<EditorialChangeView[]> {
     const names = await this.#userNames();
+    const providers = changes.some((c) => c.placement) ? await this.#providerNames() : new Map();
     const views: EditorialChangeView[] = [];
     for (const change of changes) {
       const entry = change.serviceId ? await this.store.getDirectoryEntry(change.serviceId) : null;
@@ -160,13 +194,35 @@ export class EditorialService {
       views.push({
         ...change,
         serviceName: entry?.service.name ?? (change.fields.name as string | undefined) ?? null,
+        providerName: change.placement
+          ? (providers.get(change.placement.providerId) ?? change.placement.providerId)
+          : null,
         submittedByName: change.submittedBy ? (names.get(change.submittedBy) ?? change.submittedBy) : null,
         reviewedByName: change.reviewedBy ? (names.get(change.reviewedBy) ?? change.reviewedBy) : null,
-        diff: change.base ? diffEditableFields(change.base, { ...change.base, ...change.fields }) : [],
+        diff: change.base
+          ? diffEditableFields(change.base, { ...change.base, ...change.fields })
+          : // A new entry: every field it is given, from nothing.
+            diffEditableFields({}, change.fields).filter((d) => !isEmptyList(d.after)),
         conflicts: pendingEdit && change.base && current ? diffEditableFields(change.base, current) : [],
       });
     }
     return views;
+  }
+
+  /** Only reviewers see citizens' reports, so only they turn one into a proposal. */
+  #mayAnswerReports(principal: Principal, reportId: string | null | undefined): void {
+    if (reportId && !this.isReviewer(principal))
+      throw new DomainError('PermissionDenied', 'Only reviewers turn citizens’ reports into proposals.', {
+        reportId,
+      });
+  }
+
+  /** Every Träger with an entry in the directory, by id. */
+  async #providerNames(): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const e of await this.store.listDirectoryEntries())
+      if (e.provider) names.set(e.provider.id, e.provider.name);
+    return names;
   }
 
   async #editable(principal: Principal, serviceId: string): Promise<DirectoryEntry> {
@@ -210,4 +266,8 @@ export class EditorialService {
     const users = await this.store.accounts.listUsers();
     return new Map(users.map((u) => [u.id, u.displayName]));
   }
+}
+
+function isEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0;
 }

@@ -80,29 +80,42 @@ export const adminIndicatorRoutes = [
     path: '/admin/indicators/{id}/confidentiality',
     operationId: 'setIndicatorConfidentiality',
     summary: 'Set the data class of an indicator (on all levels, or on one with levelId)',
-    description: "`confidentiality: null` removes the class set here, so the catalogue's class holds again.",
+    description:
+      "`confidentiality: null` removes the class set here, so the catalogue's class (or the class for all levels) holds again. With `organisationId`, internal or confidential data is shown only to members of that organisation (and to administrators and the statistics office).",
     tags: TAGS,
     permission: 'admin:manage',
     params: idParams,
     body: z.object({
       confidentiality: z.enum(CONFIDENTIALITY_CLASSES).nullable(),
       levelId: z.string().min(1).nullable().optional(),
+      organisationId: z.string().min(1).nullable().optional(),
     }),
     response: z.object({ indicatorId: z.string(), dataClasses: z.array(dataClassSchema) }),
     handler: async ({ params, body, ctx, request }) => {
       const indicator = await indicatorOrFail(ctx.store, params.id);
       const levelId = body.levelId ?? null;
+      const organisationId = body.confidentiality === null ? null : (body.organisationId ?? null);
       const before = await dataClassOf(ctx.store, params.id, levelId);
-      await ctx.store.access.setIndicatorConfidentiality(params.id, body.confidentiality, { levelId });
+      await ctx.store.access.setIndicatorConfidentiality(params.id, body.confidentiality, {
+        levelId,
+        organisationId,
+      });
       const after = await dataClassOf(ctx.store, params.id, levelId);
       const where = levelId ? ` on level ${levelId}` : '';
+      const scope = organisationId ? ` for organisation ${organisationId}` : '';
+      const state = (found: typeof before) => ({
+        levelId,
+        confidentiality: found?.confidentiality ?? null,
+        organisationId: found?.organisationId ?? null,
+        catalogue: indicator.confidentiality,
+      });
       await ctx.audit.record(request, {
         action: 'indicator.classify',
         targetType: 'indicator',
         targetId: params.id,
-        summary: `Data class of ${indicator.name} (${params.id})${where} set to ${body.confidentiality ?? `the catalogue's (${indicator.confidentiality})`}`,
-        before: { levelId, confidentiality: before ?? null, catalogue: indicator.confidentiality },
-        after: { levelId, confidentiality: after ?? null, catalogue: indicator.confidentiality },
+        summary: `Data class of ${indicator.name} (${params.id})${where} set to ${body.confidentiality ?? `the catalogue's (${indicator.confidentiality})`}${scope}`,
+        before: state(before),
+        after: state(after),
       });
       const dataClasses = (await ctx.store.access.listDataClasses()).filter(
         (c) => c.indicatorId === params.id,
@@ -149,10 +162,9 @@ async function indicatorOrFail(store: Store, id: string) {
 }
 
 async function dataClassOf(store: Store, indicatorId: string, levelId: string | null) {
-  const found = (await store.access.listDataClasses()).find(
+  return (await store.access.listDataClasses()).find(
     (c) => c.indicatorId === indicatorId && c.levelId === levelId,
   );
-  return found?.confidentiality;
 }
 
 async function ruleOf(store: Store, indicatorId: string) {

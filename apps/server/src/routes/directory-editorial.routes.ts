@@ -7,7 +7,9 @@ import {
   editorialEntriesResponseSchema,
   editorialEntrySchema,
   historyResponseSchema,
+  newEntryBodySchema,
   proposeBodySchema,
+  providersResponseSchema,
   reportBodySchema,
   reportResponseSchema,
   reviewBodySchema,
@@ -44,6 +46,50 @@ export const directoryEditorialRoutes = [
         items: listed.slice(query.offset, query.offset + query.limit),
       };
     },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/directory/editorial/entries',
+    operationId: 'proposeNewDirectoryEntry',
+    summary: 'Propose a new service with its facility (published after review)',
+    description:
+      'Provider editors for their own Träger only (403 otherwise; `providerId` chooses when there are several), reviewers for any. Checked field by field (`ValidationFailed` with `details.fields`: the editable fields, `providerId`, `categoryId`, the address and `lat`/`lon`). Without coordinates the address is geocoded when a geocoder is configured. Publishing creates the facility and the service, published and verified today.',
+    tags,
+    permission: 'directory:edit',
+    body: newEntryBodySchema,
+    response: changeSchema,
+    status: 201,
+    handler: async ({ body, ctx, principal, request }) => {
+      const search = ctx.addressSearch;
+      const change = await ctx.editorial.proposeNew(principal, body, {
+        categories: ctx.directory.config.categories,
+        geocode: search
+          ? async (address) => {
+              const answer = await search.search(address, 1, 'de');
+              return 'error' in answer ? answer : (answer.places[0] ?? null);
+            }
+          : null,
+      });
+      await ctx.audit.record(request, {
+        action: 'directory.new',
+        targetType: 'service',
+        // The published service takes the change's id.
+        targetId: change.id,
+        summary: `Proposed a new entry ${change.serviceName ?? ''} for ${change.providerName ?? 'a Träger'} (change ${change.id}, ${change.status})`,
+        after: { ...change.fields, placement: change.placement },
+      });
+      return change;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/directory/editorial/providers',
+    operationId: 'listEditorialProviders',
+    summary: 'The Träger the caller may propose new entries for',
+    tags,
+    permission: 'directory:edit',
+    response: providersResponseSchema,
+    handler: async ({ ctx, principal }) => ({ items: await ctx.editorial.providers(principal) }),
   }),
   defineRoute({
     method: 'GET',

@@ -62,6 +62,28 @@ export const editorialEntriesResponseSchema = z.object({
   items: z.array(editorialEntrySchema),
 });
 
+const optionalText = (max: number) => z.string().max(max).nullable().optional();
+
+const placementSchema = z.object({
+  categoryId: z.string(),
+  providerId: z.string(),
+  facilityId: z.string().nullable(),
+  facility: z
+    .object({
+      name: z.string(),
+      address: z.object({
+        street: z.string().nullable(),
+        houseNumber: z.string().nullable(),
+        postcode: z.string().nullable(),
+        city: z.string().nullable(),
+        district: z.string().nullable(),
+      }),
+      location: z.object({ lon: z.number(), lat: z.number() }),
+    })
+    .nullable()
+    .optional(),
+});
+
 export const changeSchema = z
   .object({
     id: z.string(),
@@ -83,6 +105,14 @@ export const changeSchema = z
     before: editableFieldsSchema.nullable(),
     after: editableFieldsSchema.nullable(),
     batchId: z.number().nullable(),
+    reportId: z
+      .string()
+      .nullable()
+      .describe('The citizen’s report the change answers (dealt with on publication).'),
+    placement: placementSchema
+      .nullable()
+      .describe('Träger, category and facility of a proposed new service.'),
+    providerName: z.string().nullable(),
     diff: z.array(fieldChangeSchema).describe('What the change alters, against the entry as proposed.'),
     conflicts: z
       .array(fieldChangeSchema)
@@ -94,6 +124,45 @@ export const proposeBodySchema = z.object({
   kind: z.enum(['edit', 'withdraw', 'verify']),
   fields: editableFieldsSchema.partial().optional(),
   message: z.string().max(4000).nullable().optional(),
+  reportId: z
+    .string()
+    .max(100)
+    .nullable()
+    .optional()
+    .describe('Reviewers: the citizen’s report this edit answers; publishing marks it dealt with.'),
+});
+
+export const newEntryBodySchema = z.object({
+  providerId: optionalText(200).describe(
+    'The Träger; provider editors with one linked Träger may leave it out, reviewers choose any.',
+  ),
+  categoryId: z.string().max(200).describe('A category id of the configured category tree.'),
+  fields: editableFieldsSchema.partial(),
+  facilityName: optionalText(200).describe('Default: the service’s name.'),
+  address: z.object({
+    street: optionalText(200),
+    houseNumber: optionalText(20),
+    postcode: optionalText(10),
+    city: optionalText(200),
+    district: optionalText(200),
+  }),
+  lat: z
+    .number()
+    .nullable()
+    .optional()
+    .describe('WGS84; without it the address is geocoded (if a geocoder is set up).'),
+  lon: z.number().nullable().optional(),
+  message: z.string().max(4000).nullable().optional(),
+  reportId: z
+    .string()
+    .max(100)
+    .nullable()
+    .optional()
+    .describe('Reviewers: the report of a missing service this entry answers.'),
+});
+
+export const providersResponseSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
 export const changesQuerySchema = z.object({ status: z.enum(DIRECTORY_CHANGE_STATUSES).optional() });

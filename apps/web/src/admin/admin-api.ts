@@ -28,12 +28,35 @@ export interface DisclosureRule {
   poolPeriods: number | null;
 }
 
+/** A class set by an administrator: for all levels (`levelId` null) or one, optionally one organisation's. */
+export interface DataClass {
+  levelId: string | null;
+  confidentiality: string;
+  organisationId: string | null;
+}
+
+/** A Träger of the Wegweiser with its entries and the provider organisation whose editors maintain them. */
+export interface DirectoryProvider {
+  id: string;
+  name: string;
+  kind: string | null;
+  entries: number;
+  organisationId: string | null;
+  linkedAt: string | null;
+}
+
+export interface Level {
+  id: string;
+  name: string;
+  nameEn: string | null;
+}
+
 export interface IndicatorAccess {
   id: string;
   name: string;
   topic: string;
   catalogueConfidentiality: string;
-  dataClasses: { levelId: string | null; confidentiality: string }[];
+  dataClasses: DataClass[];
   disclosureRule: DisclosureRule | null;
 }
 
@@ -79,8 +102,20 @@ export function adminApi(session: Session) {
     unlock: (id: string) => r<AdminUser>('POST', `/admin/users/${encodeURIComponent(id)}/unlock`, {}),
     deleteUser: (id: string) => r('DELETE', `/admin/users/${encodeURIComponent(id)}`),
     indicators: () => r<IndicatorAccess[]>('GET', '/admin/indicators'),
-    setClass: (id: string, confidentiality: string | null) =>
-      r('POST', `/admin/indicators/${encodeURIComponent(id)}/confidentiality`, { confidentiality }),
+    setClass: (
+      id: string,
+      confidentiality: string | null,
+      scope: { levelId?: string | null; organisationId?: string | null } = {},
+    ) =>
+      r('POST', `/admin/indicators/${encodeURIComponent(id)}/confidentiality`, { confidentiality, ...scope }),
+    levels: () => r<{ levels: Level[] }>('GET', '/levels').then((l) => l.levels),
+    providers: (query: URLSearchParams) =>
+      r<{ total: number; providers: DirectoryProvider[] }>('GET', `/admin/providers?${query}`),
+    linkProvider: (id: string, organisationId: string) =>
+      r<DirectoryProvider>('POST', `/admin/providers/${encodeURIComponent(id)}/organisation`, {
+        organisationId,
+      }),
+    unlinkProvider: (id: string) => r('DELETE', `/admin/providers/${encodeURIComponent(id)}/organisation`),
     setRule: (id: string, rule: unknown) =>
       r('POST', `/admin/indicators/${encodeURIComponent(id)}/disclosure-rule`, { rule }),
     audit: (query: URLSearchParams) => r<{ total: number; events: AuditEvent[] }>('GET', `/audit?${query}`),

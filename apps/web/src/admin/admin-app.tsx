@@ -108,7 +108,7 @@ export function AdminApp() {
           <div key={`${shown}-${user.id}`}>
             {shown === 'organisations' && <OrganisationsSection api={api} t={t} />}
             {shown === 'users' && <UsersSection api={api} t={t} />}
-            {shown === 'indicators' && <IndicatorsSection api={api} t={t} />}
+            {shown === 'indicators' && <IndicatorsSection api={api} t={t} lang={lang} />}
             {shown === 'audit' && <AuditSection api={api} t={t} lang={lang} />}
           </div>
         )}

@@ -1,17 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CLASSES, type AdminApi, type IndicatorAccess } from './admin-api.ts';
+import type { Lang } from '../lib/format.ts';
+import { CLASSES, type AdminApi, type IndicatorAccess, type Level, type Organisation } from './admin-api.ts';
 import { Notice } from './admin-fields.tsx';
 import { translateKey, type Translate } from './admin.i18n.ts';
 import { ActionNotices } from './action-notices.tsx';
+import { LevelClassesEditor } from './level-classes-editor.tsx';
 import { RuleEditor } from './rule-editor.tsx';
 import { useAction } from './use-action.ts';
 
-/** The class set for all levels, or '' when the catalogue's holds. */
-const classOf = (i: IndicatorAccess) => i.dataClasses.find((c) => c.levelId === null)?.confidentiality ?? '';
+/** The class set for all levels, or undefined when the catalogue's holds. */
+const wideClass = (i: IndicatorAccess) => i.dataClasses.find((c) => c.levelId === null);
+const classOf = (i: IndicatorAccess) => wideClass(i)?.confidentiality ?? '';
 
-/** Data classes and disclosure rules of the indicators. */
-export function IndicatorsSection({ api, t }: { api: AdminApi; t: Translate }) {
+/** Data classes (for all levels, per level, per organisation) and disclosure rules of the indicators. */
+export function IndicatorsSection({ api, t, lang }: { api: AdminApi; t: Translate; lang: Lang }) {
   const [list, setList] = useState<IndicatorAccess[] | null>(null);
+  const [levels, setLevels] = useState<Level[]>([]);
+  const [organisations, setOrganisations] = useState<Organisation[]>([]);
+  const [levelsOf, setLevelsOf] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [editing, setEditing] = useState<IndicatorAccess | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -19,7 +25,16 @@ export function IndicatorsSection({ api, t }: { api: AdminApi; t: Translate }) {
   const reload = () => api.indicators().then(setList);
 
   useEffect(() => {
-    void action.run(async () => (await reload(), ''));
+    void action.run(async () => {
+      const [, allLevels, allOrganisations] = await Promise.all([
+        reload(),
+        api.levels(),
+        api.organisations(),
+      ]);
+      setLevels(allLevels);
+      setOrganisations(allOrganisations);
+      return '';
+    });
   }, []);
 
   const className = (c: string) => translateKey(t, `ind.class.${c}`, c);
@@ -27,7 +42,10 @@ export function IndicatorsSection({ api, t }: { api: AdminApi; t: Translate }) {
     const value = chosen[i.id] ?? classOf(i);
     setSaved(null);
     await action.run(async () => {
-      await api.setClass(i.id, value || null);
+      // Changing the class keeps the organisation it is limited to; the per-level panel changes that.
+      await api.setClass(i.id, value || null, {
+        organisationId: value ? wideClass(i)?.organisationId : null,
+      });
       await reload();
       return t('ind.classSaved', {
         name: i.name,
@@ -89,6 +107,15 @@ export function IndicatorsSection({ api, t }: { api: AdminApi; t: Translate }) {
                   >
                     {t('common.save')}
                   </button>
+                  <button
+                    type="button"
+                    aria-label={`${t('ind.levelClasses')}: ${i.name}`}
+                    aria-expanded={levelsOf === i.id}
+                    onClick={() => (setSaved(null), setLevelsOf(levelsOf === i.id ? null : i.id))}
+                  >
+                    {t('ind.levelClasses')}
+                  </button>
+                  <ScopeSummary t={t} indicator={i} organisations={organisations} />
                 </td>
                 <td class="adm-actions">
                   <span>{ruleText(i)}</span>
@@ -104,6 +131,19 @@ export function IndicatorsSection({ api, t }: { api: AdminApi; t: Translate }) {
             ))}
           </tbody>
         </table>
+      )}
+      {levelsOf && list?.some((i) => i.id === levelsOf) && (
+        <LevelClassesEditor
+          key={levelsOf}
+          api={api}
+          t={t}
+          lang={lang}
+          indicator={list.find((i) => i.id === levelsOf)!}
+          levels={levels}
+          organisations={organisations}
+          onChanged={async () => void (await reload())}
+          onClose={() => setLevelsOf(null)}
+        />
       )}
       {editing && list && (
         <RuleEditor
@@ -121,4 +161,18 @@ export function IndicatorsSection({ api, t }: { api: AdminApi; t: Translate }) {
       )}
     </section>
   );
+}
+
+/** What the per-level panel set: how many levels have their own class, whose data the wide class is. */
+function ScopeSummary(props: { t: Translate; indicator: IndicatorAccess; organisations: Organisation[] }) {
+  const { t, indicator, organisations } = props;
+  const perLevel = indicator.dataClasses.filter((c) => c.levelId !== null).length;
+  const scope = wideClass(indicator)?.organisationId;
+  const scopeName = scope ? (organisations.find((o) => o.id === scope)?.name ?? scope) : null;
+  if (perLevel === 0 && !scopeName) return null;
+  const parts = [
+    ...(perLevel > 0 ? [t('ind.levelCount', { count: perLevel })] : []),
+    ...(scopeName ? [t('ind.scopedTo', { organisation: scopeName })] : []),
+  ];
+  return <span class="adm-muted">{parts.join(' · ')}</span>;
 }

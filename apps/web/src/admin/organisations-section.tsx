@@ -3,6 +3,7 @@ import { ORGANISATION_KINDS, type AdminApi, type Organisation } from './admin-ap
 import { SelectField, TextField } from './admin-fields.tsx';
 import { translateKey, type Translate } from './admin.i18n.ts';
 import { ActionNotices } from './action-notices.tsx';
+import { ProviderLinksPanel } from './provider-links-panel.tsx';
 import { useAction } from './use-action.ts';
 
 interface Draft {
@@ -19,6 +20,7 @@ export function OrganisationsSection({ api, t }: { api: AdminApi; t: Translate }
   const [list, setList] = useState<Organisation[] | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [editing, setEditing] = useState<Draft | null>(null);
+  const [providersOf, setProvidersOf] = useState<Organisation | null>(null);
   const listAction = useAction();
   const createAction = useAction();
   const reload = () => api.organisations().then(setList);
@@ -94,6 +96,17 @@ export function OrganisationsSection({ api, t }: { api: AdminApi; t: Translate }
                 <td>{translateKey(t, `org.kind.${o.kind}`, o.kind)}</td>
                 <td>{list.find((p) => p.id === o.parentId)?.name ?? ''}</td>
                 <td class="adm-actions">
+                  {o.kind === 'provider' && (
+                    <button
+                      type="button"
+                      aria-label={`${t('prov.open')}: ${o.name}`}
+                      aria-expanded={providersOf?.id === o.id}
+                      aria-controls={providersOf?.id === o.id ? 'prov-panel' : undefined}
+                      onClick={() => setProvidersOf(providersOf?.id === o.id ? null : o)}
+                    >
+                      {t('prov.open')}
+                    </button>
+                  )}
                   <button
                     type="button"
                     aria-label={`${t('common.edit')}: ${o.name}`}
@@ -113,6 +126,18 @@ export function OrganisationsSection({ api, t }: { api: AdminApi; t: Translate }
             ))}
           </tbody>
         </table>
+      )}
+      {providersOf && list && (
+        <div id="prov-panel">
+          <ProviderLinksPanel
+            key={providersOf.id}
+            api={api}
+            t={t}
+            organisation={providersOf}
+            organisations={list}
+            onClose={() => setProvidersOf(null)}
+          />
+        </div>
       )}
       {editing && (
         <form

@@ -56,6 +56,31 @@ export interface Change {
   reviewNote: string | null;
   diff: FieldChange[];
   conflicts: FieldChange[];
+  reportId: string | null;
+  providerName: string | null;
+  /** Where a proposed new service is offered. */
+  placement: {
+    categoryId: string;
+    providerId: string;
+    facilityId: string | null;
+    facility?: {
+      name: string;
+      address: Record<'street' | 'houseNumber' | 'postcode' | 'city' | 'district', string | null>;
+      location: { lon: number; lat: number };
+    } | null;
+  } | null;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  depth: number;
+}
+
+export interface Provider {
+  id: string;
+  name: string;
 }
 
 export interface HistoryItem {

@@ -68,6 +68,30 @@ const de = {
   f_languages: 'Sprachen (Kürzel, mit Komma getrennt)',
   f_validFrom: 'Gültig ab',
   f_validTo: 'Gültig bis',
+  newEntry: 'Neues Angebot',
+  newWhat: 'Angebot',
+  newWhere: 'Ort',
+  newFor: 'Träger: {name}',
+  choose: 'Bitte wählen',
+  submittedNew:
+    'Ihr Vorschlag ist gespeichert. Das Angebot erscheint im Wegweiser, sobald die Redaktion es geprüft hat.',
+  notANumber: '{label}: bitte eine Zahl eingeben, z. B. 52.52.',
+  p_providerId: 'Träger',
+  p_categoryId: 'Kategorie',
+  p_facilityName: 'Name der Einrichtung',
+  facilityNameHint: 'Leer lassen, wenn die Einrichtung wie das Angebot heißt.',
+  p_street: 'Straße',
+  p_houseNumber: 'Hausnummer',
+  p_postcode: 'Postleitzahl',
+  p_city: 'Ort',
+  p_district: 'Ortsteil (freiwillig)',
+  p_lat: 'Breitengrad',
+  p_lon: 'Längengrad',
+  coordinatesHint:
+    'Dezimalgrad, z. B. Breitengrad 52.5200 und Längengrad 13.4050 (Berlin). Sie finden sie z. B. in OpenStreetMap: Rechtsklick auf den Ort, „Adresse anzeigen“. Leer lassen, wenn die Adresse automatisch gesucht werden soll (sofern eingerichtet).',
+  adopt: 'Als Vorschlag übernehmen',
+  coordinates: 'Koordinaten',
+  fromReport: 'Aus einer Meldung',
 };
 
 export type EditorialKey = keyof typeof de;
@@ -140,6 +164,30 @@ const en: Record<EditorialKey, string> = {
   f_languages: 'Languages (codes, comma-separated)',
   f_validFrom: 'Valid from',
   f_validTo: 'Valid until',
+  newEntry: 'New service',
+  newWhat: 'Service',
+  newWhere: 'Location',
+  newFor: 'Provider: {name}',
+  choose: 'Please choose',
+  submittedNew:
+    'Your proposal is saved. The service appears in the Wegweiser once the editors have reviewed it.',
+  notANumber: '{label}: please enter a number, e.g. 52.52.',
+  p_providerId: 'Provider (Träger)',
+  p_categoryId: 'Category',
+  p_facilityName: 'Name of the facility',
+  facilityNameHint: 'Leave empty if the facility has the same name as the service.',
+  p_street: 'Street',
+  p_houseNumber: 'House number',
+  p_postcode: 'Postcode',
+  p_city: 'Town',
+  p_district: 'District (optional)',
+  p_lat: 'Latitude',
+  p_lon: 'Longitude',
+  coordinatesHint:
+    'Decimal degrees, e.g. latitude 52.5200 and longitude 13.4050 (Berlin). You find them e.g. in OpenStreetMap: right-click the place, "Show address". Leave empty to have the address looked up automatically (if set up).',
+  adopt: 'Turn into a proposal',
+  coordinates: 'Coordinates',
+  fromReport: 'From a report',
 };
 
 const TEXTS: Record<Lang, Record<EditorialKey, string>> = { de, en };

@@ -4,6 +4,7 @@ import type { Session } from '../lib/session.ts';
 import type { T } from './editorial-app.tsx';
 import type { EntriesResponse, EditorialEntry } from './editorial-types.ts';
 import { EntryEditor } from './entry-editor.tsx';
+import { NewEntryForm } from './new-entry-form.tsx';
 
 /** "Meine Einträge": the entries the user maintains, due ones flagged, each opening the editor. */
 export function EntriesPanel({ session, t, lang }: { session: Session; t: T; lang: Lang }) {
@@ -12,6 +13,7 @@ export function EntriesPanel({ session, t, lang }: { session: Session; t: T; lan
   const [data, setData] = useState<EntriesResponse | null>(null);
   const [open, setOpen] = useState<EditorialEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
 
   const load = () => {
     const query = new URLSearchParams({
@@ -25,6 +27,18 @@ export function EntriesPanel({ session, t, lang }: { session: Session; t: T; lan
   };
   useEffect(load, [q, dueOnly]);
 
+  if (creating)
+    return (
+      <NewEntryForm
+        session={session}
+        t={t}
+        lang={lang}
+        onClose={() => {
+          setCreating(false);
+          load();
+        }}
+      />
+    );
   if (open)
     return (
       <EntryEditor
@@ -41,6 +55,11 @@ export function EntriesPanel({ session, t, lang }: { session: Session; t: T; lan
   return (
     <section aria-labelledby="ed-entries-heading">
       <h2 id="ed-entries-heading">{t('tabEntries')}</h2>
+      <p>
+        <button type="button" id="ed-new" onClick={() => setCreating(true)}>
+          {t('newEntry')}
+        </button>
+      </p>
       {error && <p role="alert">{t('error', { message: error })}</p>}
       <div class="ed-filters">
         <label for="ed-search">{t('search')}</label>

@@ -4,10 +4,7 @@ import { RequestFailed, type Session } from '../lib/session.ts';
 import type { T } from './editorial-app.tsx';
 import type { EditorialKey } from './editorial.i18n.ts';
 import { FIELDS, show, type EditorialEntry, type Field, type HistoryItem } from './editorial-types.ts';
-
-const NUMBERS: Field[] = ['capacity', 'freePlaces'];
-const DATES: Field[] = ['freePlacesDate', 'validFrom', 'validTo'];
-const LONG: Field[] = ['description', 'openingHours', 'costs'];
+import { EditableFields, fieldErrors, toInputs, typedValue } from './field-inputs.tsx';
 
 /** The edit form of one entry: every editable field, the server's field errors at the field. */
 export function EntryEditor(props: {
@@ -16,11 +13,13 @@ export function EntryEditor(props: {
   lang: Lang;
   entry: EditorialEntry;
   onClose: () => void;
+  /** A reviewer answering a citizen's report: its text as the note, and the link to it. */
+  report?: { id: string; message: string | null };
 }) {
-  const { session, t, entry } = props;
-  const [values, setValues] = useState<Record<Field, string>>(() => toInputs(entry));
-  const [message, setMessage] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const { session, t, entry, report } = props;
+  const [values, setValues] = useState<Record<Field, string>>(() => toInputs(entry.fields));
+  const [message, setMessage] = useState(report?.message ?? '');
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryItem[] | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -50,15 +49,13 @@ export function EntryEditor(props: {
         kind,
         ...(fields ? { fields } : {}),
         ...(message.trim() ? { message: message.trim() } : {}),
+        ...(report && kind === 'edit' ? { reportId: report.id } : {}),
       });
       setNotice(t(kind === 'edit' ? 'submitted' : 'verified'));
       void loadHistory();
     } catch (caught) {
-      const details =
-        caught instanceof RequestFailed
-          ? (caught.details as { fields?: { field: Field; message: string }[] })
-          : null;
-      if (details?.fields) setErrors(Object.fromEntries(details.fields.map((f) => [f.field, f.message])));
+      const byField = caught instanceof RequestFailed ? fieldErrors(caught.details) : null;
+      if (byField) setErrors(byField);
       else setNotice(t('error', { message: (caught as Error).message }));
     }
   }
@@ -75,45 +72,7 @@ export function EntryEditor(props: {
         }}
         noValidate
       >
-        {FIELDS.map((field) => {
-          const id = `ed-f-${field}`;
-          const error = errors[field];
-          const common = {
-            id,
-            name: field,
-            value: values[field],
-            'aria-invalid': error ? ('true' as const) : undefined,
-            'aria-describedby': error ? `${id}-error` : undefined,
-            onInput: (e: Event) => setValues({ ...values, [field]: (e.target as HTMLInputElement).value }),
-          };
-          return (
-            <div class="ed-field" key={field}>
-              <label for={id}>{t(`f_${field}` as EditorialKey)}</label>
-              {LONG.includes(field) ? (
-                <textarea {...common} rows={3} />
-              ) : (
-                <input
-                  {...common}
-                  type={
-                    NUMBERS.includes(field)
-                      ? 'number'
-                      : DATES.includes(field)
-                        ? 'date'
-                        : field === 'email'
-                          ? 'email'
-                          : 'text'
-                  }
-                  min={NUMBERS.includes(field) ? 0 : undefined}
-                />
-              )}
-              {error && (
-                <p id={`${id}-error`} class="ed-error">
-                  {error}
-                </p>
-              )}
-            </div>
-          );
-        })}
+        <EditableFields t={t} idPrefix="ed-f" values={values} errors={errors} onChange={setValues} />
         <div class="ed-field">
           <label for="ed-message">{t('message')}</label>
           <textarea
@@ -178,30 +137,11 @@ function History({ t, items }: { t: T; items: HistoryItem[] | null }) {
   );
 }
 
-function toInputs(entry: EditorialEntry): Record<Field, string> {
-  const out = {} as Record<Field, string>;
-  for (const field of FIELDS) {
-    const value = entry.fields[field];
-    out[field] = Array.isArray(value) ? value.join(', ') : value === null ? '' : String(value);
-  }
-  return out;
-}
-
 /** The typed values of the fields the user changed. */
 function changed(entry: EditorialEntry, values: Record<Field, string>): Record<string, unknown> {
-  const before = toInputs(entry);
+  const before = toInputs(entry.fields);
   const out: Record<string, unknown> = {};
-  for (const field of FIELDS) {
-    if (values[field] === before[field]) continue;
-    const raw = values[field].trim();
-    if (NUMBERS.includes(field)) out[field] = raw === '' ? null : Number(raw);
-    else if (field === 'languages')
-      out[field] = raw
-        .split(',')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    else if (field === 'name') out[field] = raw;
-    else out[field] = raw === '' ? null : raw;
-  }
+  for (const field of FIELDS)
+    if (values[field] !== before[field]) out[field] = typedValue(field, values[field]);
   return out;
 }

@@ -3,12 +3,29 @@ import type { Lang } from '../lib/format.ts';
 import type { Session } from '../lib/session.ts';
 import type { T } from './editorial-app.tsx';
 import type { EditorialKey } from './editorial.i18n.ts';
-import { show, type Change } from './editorial-types.ts';
+import { show, type Category, type Change, type EditorialEntry } from './editorial-types.ts';
+import { EntryEditor } from './entry-editor.tsx';
+import { NewEntryForm } from './new-entry-form.tsx';
+
+/** A report being turned into a proposal: the reported entry's edit form, or the new-entry form. */
+type Adopting = { report: Change; entry: EditorialEntry | null };
 
 /** Reviewers: the pending queue with before/after and publish/reject. Editors: their own proposals. */
-export function ReviewQueue({ session, t, review }: { session: Session; t: T; lang: Lang; review: boolean }) {
+export function ReviewQueue({
+  session,
+  t,
+  lang,
+  review,
+}: {
+  session: Session;
+  t: T;
+  lang: Lang;
+  review: boolean;
+}) {
   const [changes, setChanges] = useState<Change[] | null>(null);
   const [status, setStatus] = useState<string>('');
+  const [adopting, setAdopting] = useState<Adopting | null>(null);
+  const [categories, setCategories] = useState<Map<string, string>>(new Map());
   const load = () =>
     session
       .request<{ items: Change[] }>('GET', `/directory/editorial/changes${review ? '?status=pending' : ''}`)
@@ -17,6 +34,48 @@ export function ReviewQueue({ session, t, review }: { session: Session; t: T; la
         (e: Error) => setStatus(t('error', { message: e.message })),
       );
   useEffect(() => void load(), [review]);
+  useEffect(() => {
+    session.request<{ categories: Category[] }>('GET', '/directory/categories').then(
+      (r) =>
+        setCategories(
+          new Map(r.categories.map((c) => [c.id, lang === 'en' ? (c.nameEn ?? c.name) : c.name])),
+        ),
+      () => undefined,
+    );
+  }, [lang]);
+
+  async function adopt(report: Change) {
+    try {
+      const entry = report.serviceId
+        ? await session.request<EditorialEntry>(
+            'GET',
+            `/directory/editorial/entries/${encodeURIComponent(report.serviceId)}`,
+          )
+        : null;
+      setAdopting({ report, entry });
+    } catch (e) {
+      setStatus(t('error', { message: (e as Error).message }));
+    }
+  }
+  const closeAdopting = () => {
+    setAdopting(null);
+    void load();
+  };
+  if (adopting) {
+    const report = { id: adopting.report.id, message: adopting.report.message };
+    return adopting.entry ? (
+      <EntryEditor
+        session={session}
+        t={t}
+        lang={lang}
+        entry={adopting.entry}
+        report={report}
+        onClose={closeAdopting}
+      />
+    ) : (
+      <NewEntryForm session={session} t={t} lang={lang} report={report} onClose={closeAdopting} />
+    );
+  }
 
   async function decide(change: Change, action: 'publish' | 'reject', note: string, override: boolean) {
     try {
@@ -37,7 +96,15 @@ export function ReviewQueue({ session, t, review }: { session: Session; t: T; la
       <p role="status">{status}</p>
       {changes && changes.length === 0 && <p>{t('queueEmpty')}</p>}
       {changes?.map((change) => (
-        <ChangeCard key={change.id} change={change} t={t} review={review} onDecide={decide} />
+        <ChangeCard
+          key={change.id}
+          change={change}
+          t={t}
+          review={review}
+          categories={categories}
+          onDecide={decide}
+          onAdopt={adopt}
+        />
       ))}
     </section>
   );
@@ -47,7 +114,9 @@ function ChangeCard(props: {
   change: Change;
   t: T;
   review: boolean;
+  categories: Map<string, string>;
   onDecide: (change: Change, action: 'publish' | 'reject', note: string, override: boolean) => Promise<void>;
+  onAdopt: (report: Change) => Promise<void>;
 }) {
   const { change, t } = props;
   const [note, setNote] = useState('');
@@ -65,6 +134,8 @@ function ChangeCard(props: {
       </h3>
       <p>{who}</p>
       {change.message && <blockquote>{change.message}</blockquote>}
+      {change.reportId && <p>{t('fromReport')}</p>}
+      {change.placement && <Placement change={change} t={t} categories={props.categories} />}
       {change.diff.length > 0 && (
         <table class="ed-diff">
           <thead>
@@ -103,6 +174,11 @@ function ChangeCard(props: {
             onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
           />
           <p class="ed-actions">
+            {change.kind === 'report' && (
+              <button type="button" class="ed-adopt" onClick={() => void props.onAdopt(change)}>
+                {t('adopt')}
+              </button>
+            )}
             <button
               type="button"
               class="ed-publish"
@@ -121,5 +197,42 @@ function ChangeCard(props: {
         </>
       )}
     </article>
+  );
+}
+
+/** Where a proposed new service is offered: Träger, category, facility, address and coordinates. */
+function Placement({ change, t, categories }: { change: Change; t: T; categories: Map<string, string> }) {
+  const placement = change.placement!;
+  const facility = placement.facility;
+  const a = facility?.address;
+  const rows: [EditorialKey, string][] = [
+    ['p_providerId', change.providerName ?? placement.providerId],
+    ['p_categoryId', categories.get(placement.categoryId) ?? placement.categoryId],
+    ...(facility
+      ? ([
+          ['p_facilityName', facility.name],
+          [
+            'newWhere',
+            [
+              [a?.street, a?.houseNumber].filter(Boolean).join(' '),
+              [a?.postcode, a?.city].filter(Boolean).join(' '),
+              a?.district,
+            ]
+              .filter(Boolean)
+              .join(', '),
+          ],
+          ['coordinates', `${facility.location.lat}, ${facility.location.lon}`],
+        ] as [EditorialKey, string][])
+      : []),
+  ];
+  return (
+    <dl class="ed-placement">
+      {rows.map(([key, value]) => (
+        <div key={key} data-field={key}>
+          <dt>{t(key)}</dt>
+          <dd>{show(value)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

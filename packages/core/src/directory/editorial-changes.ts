@@ -1,3 +1,4 @@
+import type { GeoPoint, PostalAddress } from './directory-types.ts';
 import type { EditableServiceFields, FieldChange } from './editorial-fields.ts';
 
 /**
@@ -15,7 +16,17 @@ export type DirectoryChangeStatus = (typeof DIRECTORY_CHANGE_STATUSES)[number];
 export interface NewServicePlacement {
   categoryId: string;
   providerId: string;
+  /** An existing facility of the provider; null with `facility`: a new one; null without: none. */
   facilityId: string | null;
+  /** A new facility of the provider, created when the change is published. */
+  facility?: NewFacility | null;
+}
+
+/** Where a proposed new service is offered, when its facility is not in the directory yet. */
+export interface NewFacility {
+  name: string;
+  address: PostalAddress;
+  location: GeoPoint;
 }
 
 export interface ReporterContact {
@@ -49,6 +60,8 @@ export interface DirectoryChange {
   after: EditableServiceFields | null;
   /** The write that published it (an import batch of format `directory-editorial`). */
   batchId: number | null;
+  /** The citizen's report this change answers (edit, new); publishing it marks the report dealt with. */
+  reportId: string | null;
 }
 
 /** One line of an entry's history: an import that wrote it, or a published editorial change. */

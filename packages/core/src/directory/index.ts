@@ -15,3 +15,4 @@ export * from './editorial-changes.ts';
 export * from './verification-due.ts';
 export * from './osrm-table.ts';
 export * from './geocoder-answers.ts';
+export * from './editorial-placement.ts';

@@ -5,8 +5,9 @@ import {
   changedFields,
   validateChange,
   validateEditableFields,
+  validateNewFacility,
 } from '@lagebild/core';
-import type { EditableServiceFields, FieldError } from '@lagebild/core';
+import type { EditableServiceFields, NewFacility } from '@lagebild/core';
 import type { Kysely } from 'kysely';
 import type { NewDirectoryChange } from '../directory-editorial.ts';
 import type { Database } from '../schema.ts';
@@ -58,6 +59,7 @@ export async function checkProposal(
     submittedBy: input.submittedBy,
     reporter: input.reporter ?? null,
     placement: null,
+    reportId: await checkReport(db, input),
   };
   switch (input.kind) {
     case 'edit': {
@@ -73,7 +75,12 @@ export async function checkProposal(
       await checkPlacement(db, placement);
       const full = { ...EMPTY_FIELDS, ...proposed };
       refuseFieldErrors(validateEditableFields(full));
-      return { ...common, fields: full, placement };
+      const { categoryId, providerId, facilityId, facility } = placement;
+      return {
+        ...common,
+        fields: full,
+        placement: { categoryId, providerId, facilityId, ...(facility ? { facility: tidy(facility) } : {}) },
+      };
     }
     case 'report':
       if (message === null) invalid('a report needs a message');
@@ -97,6 +104,9 @@ async function checkPlacement(
     .where('withdrawn_at', 'is', null)
     .executeTakeFirst();
   if (!provider) invalid(`no directory provider "${placement.providerId}"`);
+  if (placement.facility && placement.facilityId !== null)
+    invalid('a new service is offered at an existing facility or at a new one, not both');
+  if (placement.facility) refuseFieldErrors(validateNewFacility(placement.facility));
   if (placement.facilityId === null) return;
   const facility = await db
     .selectFrom('directory_facilities')
@@ -109,7 +119,41 @@ async function checkPlacement(
     invalid(`facility "${placement.facilityId}" is not run by provider "${placement.providerId}"`);
 }
 
-export function refuseFieldErrors(errors: FieldError[]): void {
+/** Only the facility's known properties, blank texts as null. */
+function tidy(facility: NewFacility): NewFacility {
+  const text = (value: string | null | undefined) => value?.trim() || null;
+  const a = facility.address;
+  return {
+    name: facility.name.trim(),
+    address: {
+      street: text(a.street),
+      houseNumber: text(a.houseNumber),
+      postcode: text(a.postcode),
+      city: text(a.city),
+      district: text(a.district),
+    },
+    location: { lon: facility.location.lon, lat: facility.location.lat },
+  };
+}
+
+/** The report a change answers: a pending report, of the entry an edit changes (or of none). */
+async function checkReport(db: Kysely<Database>, input: NewDirectoryChange): Promise<string | null> {
+  if (!input.reportId) return null;
+  if (input.kind !== 'edit' && input.kind !== 'new')
+    invalid(`a ${input.kind} change does not answer a report`);
+  const report = await db
+    .selectFrom('directory_changes')
+    .select(['kind', 'status', 'service_id'])
+    .where('id', '=', input.reportId)
+    .executeTakeFirst();
+  if (!report || report.kind !== 'report') invalid(`no report "${input.reportId}"`);
+  if (report.status !== 'pending') invalid(`report "${input.reportId}" is ${report.status} already`);
+  if (input.kind === 'edit' && report.service_id !== null && report.service_id !== input.serviceId)
+    invalid(`report "${input.reportId}" is about entry "${report.service_id}", not "${input.serviceId}"`);
+  return input.reportId;
+}
+
+export function refuseFieldErrors(errors: readonly { field: string; message: string }[]): void {
   if (errors.length === 0) return;
   throw new DomainError('ValidationFailed', errors.map((e) => e.message).join(' '), { fields: errors });
 }

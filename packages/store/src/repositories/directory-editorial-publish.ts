@@ -6,7 +6,7 @@ import {
   validateChange,
   withEditableFields,
 } from '@lagebild/core';
-import type { DirectoryChange, EditableServiceFields, ServiceInput } from '@lagebild/core';
+import type { DirectoryChange, EditableServiceFields, FacilityInput, ServiceInput } from '@lagebild/core';
 import type { Transaction } from 'kysely';
 import type { ReviewDecision } from '../directory-editorial.ts';
 import { stableJson } from '../json.ts';
@@ -14,8 +14,8 @@ import type { Database } from '../schema.ts';
 import { BatchesRepository } from './batches.repository.ts';
 import { refuseFieldErrors } from './directory-editorial-checks.ts';
 import { toChange } from './directory-editorial-rows.ts';
-import { serviceRow, toService } from './directory-rows.ts';
-import { DIRECTORY_SERVICES, emptyDirectoryDiff } from './directory.repository.ts';
+import { facilityRow, serviceRow, toService } from './directory-rows.ts';
+import { DIRECTORY_FACILITIES, DIRECTORY_SERVICES, emptyDirectoryDiff } from './directory.repository.ts';
 import { syncRows, type Row } from './row-sync.ts';
 
 /** The import format of the batches that publish editorial changes. */
@@ -23,6 +23,8 @@ export const EDITORIAL_FORMAT = 'directory-editorial';
 
 interface Publication {
   source: string;
+  /** A new facility the new service is offered at. */
+  facility: FacilityInput | null;
   service: ServiceInput;
   before: EditableServiceFields | null;
   withdraw: boolean;
@@ -62,7 +64,8 @@ export async function publishInTransaction(
       : await changedService(trx, change, decision, at);
   const written = serviceRow(publication.source, publication.service);
   if (publication.withdraw) written.withdrawn_at = at;
-  const batchId = await writeBatch(trx, change, written, at, publication.withdraw);
+  const facility = publication.facility ? facilityRow(publication.source, publication.facility) : null;
+  const batchId = await writeBatch(trx, change, written, facility, at, publication.withdraw);
   await trx
     .updateTable('directory_changes')
     .set({
@@ -74,6 +77,33 @@ export async function publishInTransaction(
       batch_id: batchId,
     })
     .where('id', '=', id)
+    .execute();
+  if (change.reportId) await markReportDealtWith(trx, change.reportId, publication.service.id, reviewed);
+}
+
+/**
+ * The citizen's report a published change answers is dealt with in the same transaction; a report
+ * of a missing service now belongs to the new entry (so the entry's history shows it).
+ */
+async function markReportDealtWith(
+  trx: Transaction<Database>,
+  reportId: string,
+  serviceId: string,
+  reviewed: { reviewed_by: string; reviewed_at: string; review_note: string | null },
+): Promise<void> {
+  const report = await trx
+    .selectFrom('directory_changes')
+    .select(['service_id'])
+    .where('id', '=', reportId)
+    .where('kind', '=', 'report')
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  // Dealt with otherwise meanwhile (or rejected): it keeps its own decision.
+  if (!report) return;
+  await trx
+    .updateTable('directory_changes')
+    .set({ status: 'published', ...reviewed, service_id: report.service_id ?? serviceId })
+    .where('id', '=', reportId)
     .execute();
 }
 
@@ -107,7 +137,7 @@ async function changedService(
     refuseFieldErrors(validateChange(before, change.fields));
     service = withEditableFields(service, change.fields);
   }
-  return { source: row.source, service, before, withdraw: change.kind === 'withdraw' };
+  return { source: row.source, facility: null, service, before, withdraw: change.kind === 'withdraw' };
 }
 
 async function newService(
@@ -123,9 +153,20 @@ async function newService(
     .executeTakeFirst();
   if (!provider)
     throw new DomainError('ValidationFailed', `No directory provider "${placement.providerId}".`);
+  const facility: FacilityInput | null = placement.facility
+    ? {
+        id: `${change.id}-facility`,
+        providerId: placement.providerId,
+        name: placement.facility.name,
+        address: placement.facility.address,
+        location: placement.facility.location,
+        accessibility: [],
+        attributes: {},
+      }
+    : null;
   const blank: ServiceInput = {
     id: change.id,
-    facilityId: placement.facilityId,
+    facilityId: facility?.id ?? placement.facilityId,
     providerId: placement.providerId,
     name: '',
     categoryId: placement.categoryId,
@@ -148,6 +189,7 @@ async function newService(
   };
   return {
     source: provider.source,
+    facility,
     service: withEditableFields(blank, change.fields),
     before: null,
     withdraw: false,
@@ -158,11 +200,12 @@ async function writeBatch(
   trx: Transaction<Database>,
   change: DirectoryChange,
   row: Row,
+  facility: Row | null,
   at: string,
   withdraw: boolean,
 ): Promise<number | null> {
   const preview = await syncRows(trx, DIRECTORY_SERVICES, [row], null);
-  if (preview.counts.unchanged === 1) return null;
+  if (preview.counts.unchanged === 1 && !facility) return null;
   const batches = new BatchesRepository(trx);
   const batchId = await batches.create({
     file: `redaktion:${change.id}`,
@@ -176,10 +219,17 @@ async function writeBatch(
     created_at: old?.created_at ?? at,
     updated_at: at,
   });
+  // The facility first: the service refers to it.
+  const facilities = facility
+    ? { ...(await syncRows(trx, DIRECTORY_FACILITIES, [facility], batchId, stamp)).counts, withdrawn: 0 }
+    : emptyDirectoryDiff().facilities;
   const { counts } = await syncRows(trx, DIRECTORY_SERVICES, [row], batchId, stamp);
   const services = withdraw
     ? { ...counts, updated: counts.updated - 1, withdrawn: 1 }
     : { ...counts, withdrawn: 0 };
-  await batches.setDiff(batchId, { ...emptyDiff(), directory: { ...emptyDirectoryDiff(), services } });
+  await batches.setDiff(batchId, {
+    ...emptyDiff(),
+    directory: { ...emptyDirectoryDiff(), facilities, services },
+  });
   return batchId;
 }

@@ -18,7 +18,13 @@ export interface ChangeToWrite {
   base: EditableServiceFields | null;
   submittedBy: string | null;
   reporter: { name: string | null; email: string | null } | null;
+  reportId: string | null;
   submittedAt: string;
+}
+
+/** The `placement` column holds the new service's placement and the report the change answers. */
+interface PlacementColumn extends Partial<NewServicePlacement> {
+  reportId?: string;
 }
 
 /** A new, pending change request as a row. */
@@ -28,7 +34,10 @@ export function changeRow(change: ChangeToWrite): DirectoryChangeRow {
     service_id: change.serviceId,
     kind: change.kind,
     fields: stableJson(change.fields),
-    placement: change.placement ? stableJson(change.placement) : null,
+    placement:
+      change.placement || change.reportId
+        ? stableJson({ ...change.placement, ...(change.reportId ? { reportId: change.reportId } : {}) })
+        : null,
     message: change.message,
     base: change.base ? stableJson(change.base) : null,
     status: 'pending',
@@ -50,12 +59,13 @@ export function toChange(row: DirectoryChangeRow): DirectoryChange {
     row.reporter_name === null && row.reporter_email === null
       ? null
       : { name: row.reporter_name, email: row.reporter_email };
+  const { reportId, ...placement } = parseJson<PlacementColumn>(row.placement) ?? {};
   return {
     id: row.id,
     serviceId: row.service_id,
     kind: row.kind as DirectoryChangeKind,
     fields: JSON.parse(row.fields) as Partial<EditableServiceFields>,
-    placement: parseJson<NewServicePlacement>(row.placement),
+    placement: placement.categoryId !== undefined ? (placement as NewServicePlacement) : null,
     message: row.message,
     base: parseJson<EditableServiceFields>(row.base),
     status: row.status as DirectoryChangeStatus,
@@ -68,5 +78,6 @@ export function toChange(row: DirectoryChangeRow): DirectoryChange {
     before: parseJson<EditableServiceFields>(row.before),
     after: parseJson<EditableServiceFields>(row.after),
     batchId: row.batch_id === null ? null : Number(row.batch_id),
+    reportId: reportId ?? null,
   };
 }

@@ -218,6 +218,82 @@ export function describeDirectoryEditorialContract(store: CurrentStore): void {
       expect(await s.getDirectoryEntry('s2')).toBeNull();
     });
 
+    it('creates a new service at a new facility, undoably, and marks the report it answers', async () => {
+      const { s, reviewer } = await seeded();
+      const report = await s.directoryEditorial.proposeChange({
+        kind: 'report',
+        serviceId: null,
+        message: 'Die Kita Wiesenweg fehlt.',
+        submittedBy: null,
+      });
+      const facility = {
+        name: 'Kita Wiesenweg',
+        address: { street: 'Wiesenweg', houseNumber: '5', postcode: '10115', city: 'Berlin', district: null },
+        location: { lon: 13.39, lat: 52.53 },
+      };
+      const placement = { categoryId: 'kita', providerId: 'p1', facilityId: null, facility };
+      const bad = await expectDomainError(
+        s.directoryEditorial.proposeChange({
+          kind: 'new',
+          serviceId: null,
+          fields: { name: 'Kita Wiesenweg' },
+          placement: { ...placement, facility: { ...facility, location: { lon: 52.53, lat: 13.39 } } },
+          submittedBy: reviewer,
+        }),
+        'ValidationFailed',
+      );
+      expect((bad.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual([
+        'lat',
+        'lon',
+      ]);
+      await expectDomainError(
+        s.directoryEditorial.proposeChange({
+          kind: 'new',
+          serviceId: null,
+          fields: { name: 'Kita Wiesenweg' },
+          placement,
+          submittedBy: reviewer,
+          reportId: 'nope',
+        }),
+        'ValidationFailed',
+      );
+      const proposed = await s.directoryEditorial.proposeChange({
+        kind: 'new',
+        serviceId: null,
+        fields: { name: 'Kita Wiesenweg', capacity: 40 },
+        placement,
+        message: 'Die Kita Wiesenweg fehlt.',
+        submittedBy: reviewer,
+        reportId: report.id,
+      });
+      expect(proposed).toMatchObject({ status: 'pending', reportId: report.id, placement });
+      expect(await s.getDirectoryEntry(proposed.id)).toBeNull();
+
+      const published = await s.directoryEditorial.publishChange(proposed.id, { reviewedBy: reviewer });
+      const entry = (await s.getDirectoryEntry(published.serviceId!))!;
+      expect(entry.service).toMatchObject({ name: 'Kita Wiesenweg', capacity: 40, status: 'published' });
+      expect(entry.service.lastVerified).toBe(published.reviewedAt!.slice(0, 10));
+      expect(entry.facility).toMatchObject({ ...facility, providerId: 'p1' });
+      expect(entry.provider?.id).toBe('p1');
+      expect(await s.directoryEditorial.getChange(report.id)).toMatchObject({
+        status: 'published',
+        reviewedBy: reviewer,
+        serviceId: entry.service.id,
+      });
+      const history = await s.directoryEditorial.entryHistory(entry.service.id);
+      // Both at the same instant: the publication and the report it answered.
+      expect(history.map((h) => h.kind).sort()).toEqual(['new', 'report']);
+      expect(history.find((h) => h.kind === 'new')!.changes).toContainEqual({
+        field: 'capacity',
+        before: null,
+        after: 40,
+      });
+      const batch = (await s.getBatch(published.batchId!))!;
+      expect(batch.diff.directory?.facilities.inserted).toBe(1);
+      await s.undoBatch(published.batchId!);
+      expect(await s.getDirectoryEntry(entry.service.id)).toBeNull();
+    });
+
     it('records reminders and reports the newest per editor and service', async () => {
       const { s, editor } = await seeded();
       await s.directoryEditorial.recordReminders([
