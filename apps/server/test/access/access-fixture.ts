@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Area, IndicatorInput, Observation, SpatialLevel } from '@lagebild/core';
+import { area as storedArea, obs } from '../../../../packages/store/test/fixtures.ts';
 import { createSqliteStore, type Store } from '@lagebild/store';
 import { buildApp } from '../../src/app.ts';
 import { createAppContext } from '../../src/app-context-factory.ts';
@@ -37,6 +38,9 @@ export const ORTSTEILE: Record<string, string[]> = {
   G2: ['O2a', 'O2b'],
   G3: ['O3a', 'O3b'],
 };
+
+const area = (levelId: string, key: string, name: string, parentKey: string | null): Area =>
+  storedArea({ levelId, key, name, parentKey });
 
 const AREAS: Area[] = [
   area('kreis', 'K', 'Landkreis Muster', null),
@@ -153,39 +157,4 @@ export async function accessApp(): Promise<AccessApp> {
 
 function level(id: string, name: string, parentLevelId: string | null, sortOrder: number): SpatialLevel {
   return { id, name, nameEn: null, kind: 'administrative', parentLevelId, sortOrder, description: null };
-}
-
-function area(levelId: string, key: string, name: string, parentKey: string | null): Area {
-  return {
-    levelId,
-    key,
-    name,
-    parentKey,
-    validFrom: null,
-    validTo: null,
-    predecessors: [],
-    sourceCrs: null,
-    geometry: null,
-    attributes: {},
-  };
-}
-
-function obs(
-  indicatorId: string,
-  levelId: string,
-  areaKey: string,
-  period: string,
-  value: number,
-): Observation {
-  return {
-    indicatorId,
-    levelId,
-    areaKey,
-    period,
-    value,
-    numerator: null,
-    denominator: null,
-    status: 'final',
-    missingReason: null,
-  };
 }
