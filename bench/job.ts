@@ -1,6 +1,8 @@
 // Child-process entry: `node --import tsx bench/job.ts '{"job": "...", "params": {...}}'`.
 // Runs one job and prints its result line (see harness.ts). Started by bench/run.ts, not by hand.
 import { reportFromChild, type JobOutcome, type JobSpec } from './harness.ts';
+import { accessApi, type AccessApiParams } from './jobs/access-api.ts';
+import { accessSetup, type AccessSetupParams } from './jobs/access-setup.ts';
 import { analysisDuckDb, type AnalysisDuckDbParams } from './jobs/analysis-duckdb.ts';
 import { analysisLagebild, type AnalysisLagebildParams } from './jobs/analysis-lagebild.ts';
 import { atlasBrowser, type AtlasBrowserParams } from './jobs/atlas-browser.ts';
@@ -27,6 +29,8 @@ const JOBS: Record<string, (params: never) => Promise<JobOutcome>> = {
   'directory-sql': (p: DirectorySqlParams) => directorySql(p),
   'disclosure-lagebild': (p: DisclosureLagebildParams) => disclosureLagebild(p),
   'atlas-browser': (p: AtlasBrowserParams) => atlasBrowser(p),
+  'access-setup': (p: AccessSetupParams) => accessSetup(p),
+  'access-api': (p: AccessApiParams) => accessApi(p),
 };
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as JobSpec;

@@ -9,6 +9,7 @@ import { REPO_ROOT, round } from './harness.ts';
 import { TempDatabases } from './postgres.ts';
 import { formatTable, machine, productSource, summarize } from './report.ts';
 import type { SuiteContext, SuiteResult } from './suites/context.ts';
+import { accessSuite } from './suites/access.ts';
 import { analysisSuite } from './suites/analysis.ts';
 import { atlasSuite } from './suites/atlas.ts';
 import { csvSuite } from './suites/csv.ts';
@@ -23,6 +24,7 @@ const SUITES: Record<string, (ctx: SuiteContext) => Promise<SuiteResult>> = {
   directory: directorySuite,
   disclosure: disclosureSuite,
   atlas: atlasSuite,
+  access: accessSuite,
 };
 const DEFAULT_ROWS = 1_000_000;
 const DEFAULT_RUNS = 3;

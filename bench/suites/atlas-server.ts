@@ -60,6 +60,10 @@ function baselineFiles(): Map<string, { body: Buffer; type: string }> {
         type: 'text/html; charset=utf-8',
       },
     ],
+    [
+      '/bench/maplibre-baseline.mjs',
+      { body: readFileSync(join(REPO_ROOT, 'bench/pages/maplibre-baseline.mjs')), type: js },
+    ],
     ['/bench/maplibre-gl.mjs', { body: readFileSync(join(dist, 'maplibre-gl.mjs')), type: js }],
     ['/bench/maplibre-gl-worker.mjs', { body: readFileSync(join(dist, 'maplibre-gl-worker.mjs')), type: js }],
     [
