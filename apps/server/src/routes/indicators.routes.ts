@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError, type IndicatorDefinition, type StoredObservation } from '@lagebild/core';
-import type { AnalysisService, DerivedQuery } from '@lagebild/analysis';
+import { cacheKey, type AnalysisService, type DerivedQuery } from '@lagebild/analysis';
+import type { AppContext } from '../app-context.ts';
 import { defineRoute } from '../http/route.ts';
 import { coverageSchema, indicatorSchema, valueSchema } from '../http/schemas.ts';
 import { requireLevel } from './levels.routes.ts';
@@ -103,7 +104,7 @@ export const indicatorRoutes = [
         indicator.formula === null
           ? data.reads.getValues({ indicatorId: params.id, levelId: query.level, period })
           : derivedValues(data, params.id, { level: query.level, period }),
-        areaNames(data, query.level),
+        areaNames(ctx, data, query.level),
       ]);
       return {
         indicator,
@@ -175,9 +176,16 @@ async function derivedValues(
 }
 
 /** Names of all areas a level ever had, so values of older territorial versions keep their names. */
-async function areaNames(data: AnalysisService, levelId: string): Promise<Map<string, string>> {
-  const areas = await data.reads.listAreas(levelId);
-  return new Map(areas.map((a) => [a.key, a.name]));
+async function areaNames(
+  ctx: AppContext,
+  data: AnalysisService,
+  levelId: string,
+): Promise<Map<string, string>> {
+  // Read once per level and data version: for 11,000 Gemeinden it was half of every values request.
+  return ctx.responses.get(cacheKey('area-names', { levelId }), await data.dataVersion(), async () => {
+    const areas = await data.reads.listAreas(levelId);
+    return new Map(areas.map((a) => [a.key, a.name]));
+  });
 }
 
 function matches(indicator: IndicatorDefinition, q: string | undefined): boolean {

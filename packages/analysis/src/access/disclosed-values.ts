@@ -15,7 +15,11 @@ import { cacheKey, ResultCache } from '../result-cache.ts';
 /** A published value; pooled ones name the first period of their block (`period` is its last). */
 export type PublishedObservation = StoredObservation & { pooledFrom?: string };
 
-/** One indicator's values in one period after disclosure control: by level, then area key. */
+/**
+ * One indicator's values in one period after disclosure control, by level, then area key. From
+ * `period()` only the values disclosure control changed (the published rest is the stored value);
+ * from `pooled()` every value (pooled totals are not stored anywhere).
+ */
 export type DisclosedPeriod = ReadonlyMap<string, ReadonlyMap<string, PublishedObservation>>;
 
 /** An indicator published as multi-period totals: the blocks' last periods and their values. */
@@ -48,7 +52,8 @@ export class DisclosedValues {
       const values = await Promise.all(
         levels.map((level) => this.store.getValues({ indicatorId: indicator.id, levelId: level.id, period })),
       );
-      return this.#protect(indicator, rule, levels, period, values.flat());
+      // Only the changed cells are kept: a period of 11,000 Gemeinden would otherwise hold megabytes.
+      return this.#protect(indicator, rule, levels, period, values.flat(), true);
     });
   }
 
@@ -76,7 +81,10 @@ export class DisclosedValues {
       const periods = [...byBlock.keys()].sort();
       const byPeriod = new Map<string, DisclosedPeriod>();
       for (const period of periods)
-        byPeriod.set(period, await this.#protect(indicator, rule, levels, period, byBlock.get(period)!));
+        byPeriod.set(
+          period,
+          await this.#protect(indicator, rule, levels, period, byBlock.get(period)!, false),
+        );
       return { periods, byPeriod };
     });
   }
@@ -87,6 +95,7 @@ export class DisclosedValues {
     levels: readonly SpatialLevel[],
     period: string,
     observations: readonly (Observation & { batchId?: number | null })[],
+    changedOnly: boolean,
   ): Promise<DisclosedPeriod> {
     const at = periodEndDate(period);
     const [areas, population] = await Promise.all([
@@ -112,6 +121,12 @@ export class DisclosedValues {
     });
     const byLevel = new Map<string, Map<string, PublishedObservation>>();
     result.observations.forEach((published, i) => {
+      if (
+        changedOnly &&
+        published.status === observations[i]!.status &&
+        published.value === observations[i]!.value
+      )
+        return;
       let level = byLevel.get(published.levelId);
       if (!level) byLevel.set(published.levelId, (level = new Map()));
       // Pooled totals come from no single import batch.
