@@ -1,4 +1,7 @@
-import { RequestFailed, type Session } from '../lib/session.ts';
+import type { DisclosureRule } from '../../../../packages/core/src/disclosure/disclosure-rule.ts';
+import { RequestFailed, type Session, type SessionUser } from '../lib/session.ts';
+
+export type { DisclosureRule };
 
 /** The administration API as the page uses it (see docs/api.md, "Administration"). */
 export interface Organisation {
@@ -9,23 +12,10 @@ export interface Organisation {
   createdAt: string;
 }
 
-export interface AdminUser {
-  id: string;
-  login: string;
-  displayName: string;
-  organisationId: string | null;
-  roles: string[];
-  topics: string[];
-  areas: { levelId: string; key: string }[];
+/** A user as the administration sees it: the session's user plus the lock-out state. */
+export interface AdminUser extends SessionUser {
   failedLogins: number;
   lockedUntil: string | null;
-}
-
-export interface DisclosureRule {
-  minCount: number | null;
-  publishZeros: boolean;
-  minPopulation: { indicatorId: string; threshold: number } | null;
-  poolPeriods: number | null;
 }
 
 /** A class set by an administrator: for all levels (`levelId` null) or one, optionally one organisation's. */

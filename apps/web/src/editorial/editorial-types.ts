@@ -1,21 +1,16 @@
-/** The editorial API's answers, as the page reads them (see apps/server/src/routes/directory-editorial.*). */
-export const FIELDS = [
-  'name',
-  'phone',
-  'email',
-  'contactPerson',
-  'website',
-  'openingHours',
-  'costs',
-  'capacity',
-  'freePlaces',
-  'freePlacesDate',
-  'languages',
-  'validFrom',
-  'validTo',
+import {
+  EDITABLE_FIELDS,
+  type EditableField,
+} from '../../../../packages/core/src/directory/editorial-fields.ts';
+
+/** The editable fields in the order of the form: the core's list, the long description last. */
+export const FIELDS: readonly EditableField[] = [
+  ...EDITABLE_FIELDS.filter((f) => f !== 'description'),
   'description',
-] as const;
-export type Field = (typeof FIELDS)[number];
+];
+export type Field = EditableField;
+
+/** The editorial API's answers, as the page reads them (see apps/server/src/routes/directory-editorial.*). */
 export type Fields = Record<Field, string | number | string[] | null>;
 
 export interface EditorialEntry {
