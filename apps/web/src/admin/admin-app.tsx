@@ -90,7 +90,12 @@ export function AdminApp() {
         <h1>{t('app.heading')}</h1>
         {failure && <Notice kind="error">{t('app.error', { message: failure })}</Notice>}
         {!state && !failure && <p>{t('app.loading')}</p>}
-        {state && !user && <SignInForm session={session} lang={lang} onSignedIn={setState} />}
+        {state && !user && (
+          <>
+            <SignInForm session={session} lang={lang} onSignedIn={setState} />
+            <p class="adm-hint">{t('app.firstAdmin')}</p>
+          </>
+        )}
         {user && !canManage && !canAudit && (
           <Notice kind="error">{t('app.noAccess', { name: user.displayName })}</Notice>
         )}

@@ -11,6 +11,8 @@ const de = {
   'app.noAccess':
     'Ihr Konto ({name}) darf die Verwaltung nicht öffnen. Bitte wenden Sie sich an die Administration Ihres Kreises.',
   'app.auditOnly': 'Ihr Konto darf nur das Änderungsprotokoll einsehen.',
+  'app.firstAdmin':
+    'Noch kein Konto? Das erste Administratorkonto wird auf dem Server angelegt: npx lagebild user create --login admin --role admin',
   'app.error': 'Das hat nicht geklappt: {message}',
   'app.saved': 'Gespeichert.',
   'lang.switch': 'English',
@@ -179,6 +181,8 @@ const en: Record<keyof typeof de, string> = {
   'app.noAccess':
     'Your account ({name}) may not open the administration. Please ask the administrators of your Kreis.',
   'app.auditOnly': 'Your account may only read the audit trail.',
+  'app.firstAdmin':
+    'No account yet? The first administrator is created on the server: npx lagebild user create --login admin --role admin',
   'app.error': 'That did not work: {message}',
   'app.saved': 'Saved.',
   'lang.switch': 'Deutsch',
