@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DirectoryEntry } from '@lagebild/core';
 import type { Store } from '@lagebild/store';
-import { hashPassword } from '../src/auth/password.ts';
 import { directoryApp } from './directory-app.ts';
-import { signInAs, TEST_PASSWORD } from './helpers.ts';
+import { signInProviderEditor } from './directory-editorial-app.ts';
+import { signInAs } from './helpers.ts';
 
 /**
  * New entries in the editorial workflow over HTTP: a provider editor proposes a new service for its
@@ -26,16 +26,7 @@ beforeAll(async () => {
   const entries = await store.listDirectoryEntries({ publicOn: new Date().toISOString().slice(0, 10) });
   own = entries.find((e) => e.provider && e.facility?.location)!;
   foreign = entries.find((e) => e.provider && e.provider.id !== own.provider!.id)!;
-  await store.accounts.createOrganisation({ id: 'traeger-n', name: 'Träger N', kind: 'provider' });
-  await store.accounts.createUser({
-    login: 'redaktion-n',
-    displayName: 'Redaktion N',
-    passwordHash: await hashPassword(TEST_PASSWORD),
-    roles: ['provider_editor'],
-    organisationId: 'traeger-n',
-  });
-  await store.directoryEditorial.linkProvider(own.provider!.id, 'traeger-n');
-  editor = await signInAs(app, store, 'provider_editor', 'redaktion-n');
+  editor = await signInProviderEditor(app, store, own.provider!.id, 'n');
   reviewer = await signInAs(app, store, 'planner');
   category = own.service.categoryId;
 }, 120_000);

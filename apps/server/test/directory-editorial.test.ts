@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DirectoryEntry } from '@lagebild/core';
 import type { Store } from '@lagebild/store';
-import { hashPassword } from '../src/auth/password.ts';
 import { directoryApp } from './directory-app.ts';
-import { signInAs, TEST_PASSWORD } from './helpers.ts';
+import { signInProviderEditor } from './directory-editorial-app.ts';
+import { signInAs } from './helpers.ts';
 
 let app: FastifyInstance;
 let store: Store;
@@ -20,16 +20,7 @@ beforeAll(async () => {
   const entries = await store.listDirectoryEntries({ publicOn: new Date().toISOString().slice(0, 10) });
   own = entries.find((e) => e.provider && e.service.capacity !== null && e.service.capacity > 10)!;
   foreign = entries.find((e) => e.provider && e.provider.id !== own.provider!.id)!;
-  await store.accounts.createOrganisation({ id: 'traeger-a', name: 'Träger A', kind: 'provider' });
-  await store.accounts.createUser({
-    login: 'redaktion-a',
-    displayName: 'Redaktion A',
-    passwordHash: await hashPassword(TEST_PASSWORD),
-    roles: ['provider_editor'],
-    organisationId: 'traeger-a',
-  });
-  await store.directoryEditorial.linkProvider(own.provider!.id, 'traeger-a');
-  editor = await signInAs(app, store, 'provider_editor', 'redaktion-a');
+  editor = await signInProviderEditor(app, store, own.provider!.id, 'a');
   reviewer = await signInAs(app, store, 'planner');
 }, 120_000);
 afterAll(async () => cleanup());

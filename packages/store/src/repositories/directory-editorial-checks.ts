@@ -2,6 +2,7 @@ import {
   DIRECTORY_CHANGE_KINDS,
   DomainError,
   EDITABLE_FIELDS,
+  EMPTY_EDITABLE_FIELDS,
   changedFields,
   validateChange,
   validateEditableFields,
@@ -14,24 +15,6 @@ import type { Database } from '../schema.ts';
 import type { ChangeToWrite } from './directory-editorial-rows.ts';
 
 const MESSAGE_LIMIT = 4000;
-
-/** A new service starts from these values; the proposal fills in the rest. */
-export const EMPTY_FIELDS: EditableServiceFields = {
-  name: '',
-  description: null,
-  phone: null,
-  email: null,
-  contactPerson: null,
-  website: null,
-  openingHours: null,
-  costs: null,
-  capacity: null,
-  freePlaces: null,
-  freePlacesDate: null,
-  languages: [],
-  validFrom: null,
-  validTo: null,
-};
 
 /**
  * What the store guarantees about a change request, whoever sends it: a known kind, an entry for the
@@ -73,7 +56,7 @@ export async function checkProposal(
       const placement = input.placement;
       if (!placement) invalid('a new service needs a category and a provider');
       await checkPlacement(db, placement);
-      const full = { ...EMPTY_FIELDS, ...proposed };
+      const full = { ...EMPTY_EDITABLE_FIELDS, ...proposed };
       refuseFieldErrors(validateEditableFields(full));
       const { categoryId, providerId, facilityId, facility } = placement;
       return {
